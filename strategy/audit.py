@@ -1,0 +1,69 @@
+"""The audit trail: every write leaves who, when, which row, and the row before and after."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic_core import to_jsonable_python
+from sqlalchemy import Engine, func
+from sqlmodel import Session, col, select
+
+from models.engine import read_session
+from models.workspace import AuditEvent
+
+
+def record_event(
+    session: Session,
+    *,
+    workspace_id: int,
+    actor: str,
+    table_name: str,
+    row_id: int,
+    action: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> None:
+    session.add(
+        AuditEvent(
+            workspace_id=workspace_id,
+            actor=(actor.strip() or "unknown")[:80],
+            table_name=table_name,
+            row_id=row_id,
+            action=action,
+            before=to_jsonable_python(before),
+            after=to_jsonable_python(after),
+        )
+    )
+
+
+def row_history(session: Session, workspace_id: int, table_name: str, row_id: int) -> list[AuditEvent]:
+    statement = (
+        select(AuditEvent)
+        .where(
+            AuditEvent.workspace_id == workspace_id,
+            AuditEvent.table_name == table_name,
+            AuditEvent.row_id == row_id,
+        )
+        .order_by(col(AuditEvent.id))
+    )
+    return list(session.exec(statement).all())
+
+
+def recent_events(engine: Engine, workspace_id: int, limit: int = 50) -> list[AuditEvent]:
+    with read_session(engine) as session:
+        statement = (
+            select(AuditEvent)
+            .where(AuditEvent.workspace_id == workspace_id)
+            .order_by(col(AuditEvent.id).desc())
+            .limit(limit)
+        )
+        return list(session.exec(statement).all())
+
+
+def data_version(engine: Engine, workspace_id: int) -> int:
+    """A number that grows with every write to the workspace: the key for cached figures."""
+    with read_session(engine) as session:
+        newest = session.exec(
+            select(func.max(AuditEvent.id)).where(AuditEvent.workspace_id == workspace_id)
+        ).one()
+        return int(newest or 0)

@@ -1,0 +1,70 @@
+"""The foundation commands: init, list, import, export, schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from strategy.cli_app import actor, app, emit_json, open_engine, user_errors, workspace_arg
+from strategy.database import ensure_database
+from strategy.interchange import export_json, import_document, parse_document
+from strategy.interchange_format import WorkspaceDocument
+from strategy.workspaces import list_workspaces
+
+
+@app.command()
+def init() -> None:
+    """Create or upgrade the database; load the sample strategy into an empty one."""
+    engine, loaded = ensure_database()
+    if loaded is not None:
+        typer.echo(f"loaded the sample strategy as workspace {loaded.id}: {loaded.name}")
+    typer.echo(f"database ready: {engine.url.render_as_string(hide_password=True)}")
+
+
+@app.command("list")
+def list_command(
+    as_json: bool = typer.Option(False, "--json", help="print id and name of each workspace as JSON"),
+    archived: bool = typer.Option(False, "--archived", help="include archived workspaces"),
+) -> None:
+    """List the workspaces."""
+    found = list_workspaces(open_engine(), include_archived=archived)
+    if as_json:
+        emit_json([{"id": w.id, "name": w.name} for w in found])
+        return
+    for workspace in found:
+        state = " (archived)" if workspace.archived else ""
+        typer.echo(f"{workspace.id}\t{workspace.name}{state}\t{workspace.plan_start} + {workspace.horizon_years} years")
+
+
+@app.command("import")
+def import_command(
+    file: Path = typer.Argument(..., help="a workspace JSON file (see `schema`)"),
+    name: str | None = typer.Option(None, help="import under this name instead of the one in the file"),
+) -> None:
+    """Import a workspace; prints the new workspace's id. Nothing is written if anything is wrong."""
+    engine = open_engine()
+    with user_errors():
+        document = parse_document(file.read_bytes())
+        workspace = import_document(engine, document, actor=actor(), name=name)
+    typer.echo(workspace.id)
+
+
+@app.command()
+def export(
+    workspace: str = typer.Argument(..., help="workspace name or id"),
+    out: Path = typer.Option(..., "--out", help="where to write the JSON file"),
+) -> None:
+    """Export a workspace to a JSON file in the import format."""
+    engine = open_engine()
+    found = workspace_arg(engine, workspace)
+    with user_errors():
+        out.write_text(export_json(engine, found.id or 0), encoding="utf-8")
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the import/export format."""
+    typer.echo(json.dumps(WorkspaceDocument.model_json_schema(), indent=2))

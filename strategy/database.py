@@ -1,0 +1,42 @@
+"""Open the configured database, bring it to the newest schema, and seed it on first run."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import Engine, func
+from sqlmodel import select
+
+from models.engine import make_engine, read_session
+from models.migrate import upgrade_to_head
+from models.settings import Settings, get_settings
+from models.workspace import Workspace
+from strategy.interchange import import_document, parse_document
+
+
+def ensure_database(settings: Settings | None = None) -> tuple[Engine, Workspace | None]:
+    """An upgraded engine, and the sample workspace if this call loaded it into an empty database."""
+    settings = settings or get_settings()
+    engine = make_engine(settings.url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
+    upgrade_to_head(engine)
+    loaded = None
+    if settings.load_sample and is_empty(engine):
+        loaded = load_sample(engine, settings.sample_path, actor="sample loader")
+    return engine, loaded
+
+
+def is_empty(engine: Engine) -> bool:
+    with read_session(engine) as session:
+        return session.exec(select(func.count()).select_from(Workspace)).one() == 0
+
+
+def load_sample(engine: Engine, path: Path, *, actor: str) -> Workspace:
+    return import_document(engine, parse_document(path.read_bytes()), actor=actor)
+
+
+@lru_cache(maxsize=4)
+def shared_engine(url: str) -> Engine:
+    """One upgraded (and, if empty, seeded) engine per URL for the life of the process."""
+    settings = get_settings().model_copy(update={"database_url": url})
+    return ensure_database(settings)[0]

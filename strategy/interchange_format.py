@@ -1,0 +1,151 @@
+"""The import/export format: a whole workspace as one JSON document, defined by pydantic models.
+
+Records refer to each other by `key` (unique within their list), never by database id, so a file
+moves between databases. `python -m strategy schema` prints the JSON Schema of WorkspaceDocument.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from models.define import CapabilityBase, DirectionBase, KpiBase, MeasurementBase, ObjectiveBase
+from models.discover import NeedBase, PrincipleBase, PriorityBase, StakeholderBase, VisionBase
+from models.plan import BenefitLineBase, CostLineBase, InitiativeBase, ScenarioBase
+from models.sustain import ChangeRequestBase, DatasetBase, ReviewBase
+from models.workspace import WorkspaceBase
+
+FORMAT = "crm-workbench/1"
+Key = str
+FORBID = ConfigDict(extra="forbid")
+KEY = Field(min_length=1, max_length=40, description="unique within its list; other records refer to it")
+
+
+class WorkspaceIn(WorkspaceBase):
+    model_config = FORBID
+
+
+class StakeholderRecord(StakeholderBase):
+    model_config = FORBID
+    key: Key = KEY
+    backup: Key | None = None
+
+
+class PriorityRecord(PriorityBase):
+    model_config = FORBID
+    key: Key = KEY
+
+
+class PrincipleRecord(PrincipleBase):
+    model_config = FORBID
+    key: Key = KEY
+
+
+class VisionRecord(VisionBase):
+    model_config = FORBID
+
+
+class NeedRecord(NeedBase):
+    model_config = FORBID
+    key: Key = KEY
+    priority: Key | None = None
+
+
+class DirectionRecord(DirectionBase):
+    model_config = FORBID
+
+
+class CapabilityRecord(CapabilityBase):
+    model_config = FORBID
+    key: Key = KEY
+
+
+class ObjectiveRecord(ObjectiveBase):
+    model_config = FORBID
+    key: Key = KEY
+    owner: Key | None = None
+    priority: Key | None = None
+    needs: list[Key] = Field(default_factory=list)
+
+
+class KpiRecord(KpiBase):
+    model_config = FORBID
+    key: Key = KEY
+    objective: Key
+    leads_kpi: Key | None = None
+
+
+class MeasurementRecord(MeasurementBase):
+    model_config = FORBID
+    key: Key = KEY
+    kpi: Key
+
+
+class InitiativeRecord(InitiativeBase):
+    model_config = FORBID
+    key: Key = KEY
+    owner: Key | None = None
+    capability: Key | None = None
+    objectives: list[Key] = Field(default_factory=list)
+    depends_on: list[Key] = Field(default_factory=list)
+
+
+class CostRecord(CostLineBase):
+    model_config = FORBID
+    key: Key = KEY
+    initiative: Key | None = None
+
+
+class BenefitRecord(BenefitLineBase):
+    model_config = FORBID
+    key: Key = KEY
+    initiative: Key | None = None
+    objective: Key | None = None
+    kpi: Key | None = None
+
+
+class ScenarioRecord(ScenarioBase):
+    model_config = FORBID
+    key: Key = KEY
+
+
+class ChangeRequestRecord(ChangeRequestBase):
+    model_config = FORBID
+    key: Key = KEY
+    initiative: Key | None = None
+
+
+class DatasetRecord(DatasetBase):
+    model_config = FORBID
+    key: Key = KEY
+
+
+class ReviewRecord(ReviewBase):
+    model_config = FORBID
+    key: Key = KEY
+
+
+class WorkspaceDocument(BaseModel):
+    """One strategy, complete: what export writes and import reads."""
+
+    model_config = FORBID
+    format: Literal["crm-workbench/1"] = FORMAT
+    workspace: WorkspaceIn
+    stakeholders: list[StakeholderRecord] = Field(default_factory=list)
+    priorities: list[PriorityRecord] = Field(default_factory=list)
+    principles: list[PrincipleRecord] = Field(default_factory=list)
+    vision: VisionRecord | None = None
+    needs: list[NeedRecord] = Field(default_factory=list)
+    direction: DirectionRecord | None = None
+    capabilities: list[CapabilityRecord] = Field(default_factory=list)
+    objectives: list[ObjectiveRecord] = Field(default_factory=list)
+    kpis: list[KpiRecord] = Field(default_factory=list)
+    measurements: list[MeasurementRecord] = Field(default_factory=list)
+    initiatives: list[InitiativeRecord] = Field(default_factory=list)
+    costs: list[CostRecord] = Field(default_factory=list)
+    benefits: list[BenefitRecord] = Field(default_factory=list)
+    scenarios: list[ScenarioRecord] = Field(default_factory=list)
+    change_requests: list[ChangeRequestRecord] = Field(default_factory=list)
+    datasets: list[DatasetRecord] = Field(default_factory=list)
+    reviews: list[ReviewRecord] = Field(default_factory=list)

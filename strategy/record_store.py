@@ -1,0 +1,214 @@
+"""Session-level primitives behind the record services: validate, write, link, detach, audit.
+
+They run inside a caller's transaction, so an import or a bulk edit is all-or-nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from pydantic import ValidationError
+from sqlmodel import Session, col, delete, select
+
+from models.base import RowMeta, utcnow
+from models.registry import ENTITIES, BY_KIND, Entity, Link
+from models.workspace import Workspace
+from strategy.audit import record_event, row_history
+from strategy.errors import Conflict, FieldError, InvalidInput, NotFound, StaleVersion, field_errors
+from strategy.record_checks import run_checks
+
+Record = dict[str, Any]
+META = ("id", "version")
+
+
+def load_workspace(session: Session, workspace_id: int) -> Workspace:
+    workspace = session.get(Workspace, workspace_id)
+    if workspace is None or workspace.deleted_at is not None:
+        raise NotFound(f"workspace {workspace_id} does not exist")
+    return workspace
+
+
+def load_row(session: Session, ent: Entity, workspace_id: int, record_id: int, *, lock: bool = False) -> RowMeta:
+    statement = select(ent.table).where(ent.table.id == record_id, ent.table.workspace_id == workspace_id)
+    if lock:
+        statement = statement.with_for_update()
+    row = session.exec(statement).first()
+    if row is None:
+        raise NotFound(f"{ent.label} {record_id} does not exist in this workspace")
+    return row
+
+
+def link_map(session: Session, link: Link, owner_ids: list[int]) -> dict[int, list[int]]:
+    """The link lists of many owners in one query."""
+    own, other = getattr(link.table, link.own_column), getattr(link.table, link.other_column)
+    found: dict[int, list[int]] = defaultdict(list)
+    if owner_ids:
+        for owner, target in session.exec(select(own, other).where(col(own).in_(owner_ids)).order_by(other)):
+            found[owner].append(target)
+    return found
+
+
+def to_record(row: RowMeta, ent: Entity, links: dict[str, list[int]]) -> Record:
+    # getattr, not model_dump: stored choices come back as plain strings, which is what we want.
+    data = {name: getattr(row, name) for name in (*META, *ent.fields, *ent.refs)}
+    data.update({link.field: list(links.get(link.field, [])) for link in ent.links})
+    return data
+
+
+def records_of(session: Session, ent: Entity, workspace_id: int) -> list[Record]:
+    rows = session.exec(
+        select(ent.table).where(ent.table.workspace_id == workspace_id).order_by(col(ent.table.id))
+    ).all()
+    ids = [row.id for row in rows if row.id is not None]
+    maps = {link.field: link_map(session, link, ids) for link in ent.links}
+    return [to_record(row, ent, {f: m.get(row.id, []) for f, m in maps.items()}) for row in rows]  # type: ignore[arg-type]
+
+
+def _existing_ids(session: Session, kind: str, workspace_id: int, ids: set[int]) -> set[int]:
+    table = BY_KIND[kind].table
+    statement = select(table.id).where(table.workspace_id == workspace_id, col(table.id).in_(ids))
+    return set(session.exec(statement).all())  # type: ignore[arg-type]
+
+
+def validate(session: Session, ent: Entity, workspace: Workspace, data: Record, record_id: int | None = None) -> Record:
+    """The cleaned record, or InvalidInput naming every field at fault."""
+    allowed = set(ent.fields) | set(ent.refs) | {link.field for link in ent.links} | set(META)
+    errors = [FieldError(name, "is not a field of this record") for name in data if name not in allowed]
+    clean: Record = {}
+    try:
+        base = ent.base.model_validate({k: v for k, v in data.items() if k in ent.base.model_fields})
+        clean.update({name: getattr(base, name) for name in ent.fields})
+    except ValidationError as exc:
+        errors += field_errors(exc)
+    for name, target in ent.refs.items():
+        value = data.get(name)
+        clean[name] = value
+        if value is None:
+            if name in ent.required_refs:
+                errors.append(FieldError(name, f"a {BY_KIND[target].label} must be chosen"))
+        elif not _existing_ids(session, target, workspace.id or 0, {int(value)}):
+            errors.append(FieldError(name, f"{BY_KIND[target].label} {value} is not in this workspace"))
+    for link in ent.links:
+        wanted = {int(v) for v in data.get(link.field) or []}
+        missing = wanted - _existing_ids(session, link.target, workspace.id or 0, wanted) if wanted else set()
+        if missing:
+            errors.append(FieldError(link.field, f"{BY_KIND[link.target].label} {sorted(missing)} not in this workspace"))
+        clean[link.field] = sorted(wanted)
+    errors += run_checks(ent.kind, workspace, {**data, "id": record_id})
+    if errors:
+        raise InvalidInput(errors)
+    return clean
+
+
+def _write_links(session: Session, ent: Entity, row_id: int, clean: Record) -> None:
+    for link in ent.links:
+        session.exec(delete(link.table).where(getattr(link.table, link.own_column) == row_id))  # type: ignore[call-overload]
+        for target in clean[link.field]:
+            session.add(link.table(**{link.own_column: row_id, link.other_column: target}))
+
+
+def insert(session: Session, ent: Entity, workspace: Workspace, data: Record, actor: str) -> Record:
+    clean = validate(session, ent, workspace, data)
+    if ent.singleton and session.exec(select(ent.table.id).where(ent.table.workspace_id == workspace.id)).first():
+        raise Conflict(f"this workspace already has a {ent.label}; edit it instead")
+    row = ent.table(**{k: v for k, v in clean.items() if k not in {link.field for link in ent.links}},
+                    workspace_id=workspace.id)
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    _write_links(session, ent, row.id, clean)
+    after = to_record(row, ent, clean)
+    record_event(session, workspace_id=workspace.id or 0, actor=actor, table_name=ent.table.__tablename__,
+                 row_id=row.id, action="create", before=None, after=after)
+    return after
+
+
+def stale_message(session: Session, ent: Entity, row: RowMeta, expected: int) -> str:
+    changed: set[str] = set()
+    actors: list[str] = []
+    for event in row_history(session, row.workspace_id, ent.table.__tablename__, row.id or 0):
+        if (event.after or {}).get("version", 0) > expected:
+            before, after = event.before or {}, event.after or {}
+            changed |= {k for k in after if k not in META and before.get(k) != after.get(k)}
+            if event.actor not in actors:
+                actors.append(event.actor)
+    title = getattr(row, ent.title_field, row.id)
+    who = ", ".join(actors) or "someone else"
+    what = ", ".join(sorted(changed)) or "the record"
+    return (f"{ent.label} '{title}' was changed by {who} after you opened it ({what}). "
+            f"Your edit was not saved: reload to see the current values, then apply it again.")
+
+
+def modify(session: Session, ent: Entity, workspace: Workspace, record_id: int, changes: Record,
+           expected_version: int, actor: str) -> Record:
+    row = load_row(session, ent, workspace.id or 0, record_id, lock=True)
+    if row.version != expected_version:
+        raise StaleVersion(stale_message(session, ent, row, expected_version))
+    maps = {link.field: link_map(session, link, [record_id]).get(record_id, []) for link in ent.links}
+    before = to_record(row, ent, maps)
+    merged = {**before, **{k: v for k, v in changes.items() if k not in META}}
+    clean = validate(session, ent, workspace, {k: v for k, v in merged.items() if k not in META}, record_id)
+    if all(before.get(k) == v for k, v in clean.items()):
+        return before
+    for name, value in clean.items():
+        if name not in maps:
+            setattr(row, name, value)
+    row.version += 1
+    row.updated_at = utcnow()
+    session.add(row)
+    session.flush()
+    _write_links(session, ent, record_id, clean)
+    after = to_record(row, ent, clean)
+    record_event(session, workspace_id=workspace.id or 0, actor=actor, table_name=ent.table.__tablename__,
+                 row_id=record_id, action="update", before=before, after=after)
+    return after
+
+
+def remove(session: Session, ent: Entity, workspace: Workspace, record_id: int, expected_version: int,
+           actor: str) -> None:
+    row = load_row(session, ent, workspace.id or 0, record_id, lock=True)
+    if row.version != expected_version:
+        raise StaleVersion(stale_message(session, ent, row, expected_version))
+    _refuse_if_owned(session, ent, record_id)
+    _detach(session, ent, workspace, record_id, actor)
+    maps = {link.field: link_map(session, link, [record_id]).get(record_id, []) for link in ent.links}
+    before = to_record(row, ent, maps)
+    session.delete(row)
+    session.flush()
+    record_event(session, workspace_id=workspace.id or 0, actor=actor, table_name=ent.table.__tablename__,
+                 row_id=record_id, action="delete", before=before, after=None)
+
+
+def _refuse_if_owned(session: Session, ent: Entity, record_id: int) -> None:
+    for child in ENTITIES:
+        for name in child.required_refs:
+            if child.refs[name] == ent.kind:
+                owned = session.exec(select(child.table).where(getattr(child.table, name) == record_id)).all()
+                if owned:
+                    titles = ", ".join(f"'{getattr(r, child.title_field)}'" for r in owned[:3])
+                    more = f" and {len(owned) - 3} more" if len(owned) > 3 else ""
+                    raise Conflict(f"{child.label} {titles}{more} belong to this {ent.label}: "
+                                   f"delete or move them first")
+
+
+def _detach(session: Session, ent: Entity, workspace: Workspace, record_id: int, actor: str) -> None:
+    """Clear optional references and links to the record, each as an audited update, so nothing
+    changes behind anyone's back."""
+    for other in ENTITIES:
+        ref_names = [n for n, t in other.refs.items() if t == ent.kind and n not in other.required_refs]
+        links = [link for link in other.links if link.target == ent.kind]
+        holders: set[int] = set()
+        for name in ref_names:
+            holders |= set(session.exec(select(other.table.id).where(getattr(other.table, name) == record_id)).all())  # type: ignore[arg-type]
+        for link in links:
+            column = getattr(link.table, link.other_column)
+            holders |= set(session.exec(select(getattr(link.table, link.own_column)).where(column == record_id)).all())
+        holders.discard(record_id)
+        for holder_id in sorted(holders):
+            row = load_row(session, other, workspace.id or 0, holder_id)
+            maps = {link.field: link_map(session, link, [holder_id]).get(holder_id, []) for link in other.links}
+            changes: Record = {name: None for name in ref_names if getattr(row, name) == record_id}
+            changes |= {link.field: [t for t in maps[link.field] if t != record_id] for link in links}
+            modify(session, other, workspace, holder_id, changes, row.version, actor)
+
