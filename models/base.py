@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 
 def utcnow() -> datetime:
     """Timezone-aware now: the tz-aware column type refuses naive datetimes."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class RowMeta(SQLModel):

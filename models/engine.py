@@ -61,6 +61,5 @@ def read_session(engine: Engine) -> Iterator[Session]:
 def write_session(engine: Engine) -> Iterator[Session]:
     """One transaction: committed when the block ends, rolled back whole on any error."""
     writer = engine.execution_options(**{WRITE: True})
-    with Session(writer, expire_on_commit=False) as session:
-        with session.begin():
-            yield session
+    with Session(writer, expire_on_commit=False) as session, session.begin():
+        yield session

@@ -29,9 +29,7 @@ class InitiativeBase(SQLModel):
 
 class InitiativeRefs(SQLModel):
     owner_id: int | None = Field(default=None, foreign_key="stakeholder.id", ondelete="SET NULL")
-    capability_id: int | None = Field(
-        default=None, foreign_key="capability.id", ondelete="SET NULL"
-    )
+    capability_id: int | None = Field(default=None, foreign_key="capability.id", ondelete="SET NULL")
 
 
 class Initiative(InitiativeBase, InitiativeRefs, RowMeta, table=True):
@@ -80,9 +78,7 @@ class CostLineBase(AmountRange):
 
 
 class CostLineRefs(SQLModel):
-    initiative_id: int | None = Field(
-        default=None, foreign_key="initiative.id", ondelete="SET NULL"
-    )
+    initiative_id: int | None = Field(default=None, foreign_key="initiative.id", ondelete="SET NULL")
 
 
 class CostLine(CostLineBase, CostLineRefs, RowMeta, table=True):
@@ -99,9 +95,7 @@ class BenefitLineBase(AmountRange):
 
 
 class BenefitLineRefs(SQLModel):
-    initiative_id: int | None = Field(
-        default=None, foreign_key="initiative.id", ondelete="SET NULL"
-    )
+    initiative_id: int | None = Field(default=None, foreign_key="initiative.id", ondelete="SET NULL")
     objective_id: int | None = Field(default=None, foreign_key="objective.id", ondelete="SET NULL")
     kpi_id: int | None = Field(default=None, foreign_key="kpi.id", ondelete="SET NULL")
 

@@ -86,45 +86,101 @@ class Entity:
     required_refs: frozenset[str] = frozenset()
 
     @property
+    def table_name(self) -> str:
+        return str(self.table.__tablename__)
+
+    @property
     def fields(self) -> list[str]:
         return list(self.base.model_fields)
 
 
 # In dependency order: every reference points to a kind listed earlier, or to its own kind.
 ENTITIES: tuple[Entity, ...] = (
-    Entity("stakeholder", "Stakeholder", "stakeholders", Stakeholder, StakeholderBase,
-           refs={"backup_id": "stakeholder"}, title_field="name"),
+    Entity(
+        "stakeholder",
+        "Stakeholder",
+        "stakeholders",
+        Stakeholder,
+        StakeholderBase,
+        refs={"backup_id": "stakeholder"},
+        title_field="name",
+    ),
     Entity("priority", "Vision priority", "priorities", Priority, PriorityBase),
     Entity("principle", "Guiding principle", "principles", Principle, PrincipleBase, title_field="text"),
     Entity("vision", "Vision", "vision", Vision, VisionBase, title_field="statement", singleton=True),
     Entity("need", "Need", "needs", Need, NeedBase, refs={"priority_id": "priority"}),
-    Entity("direction", "Direction", "direction", StrategicDirection, DirectionBase,
-           title_field="lead_discipline", singleton=True),
+    Entity(
+        "direction",
+        "Direction",
+        "direction",
+        StrategicDirection,
+        DirectionBase,
+        title_field="lead_discipline",
+        singleton=True,
+    ),
     Entity("capability", "Capability", "capabilities", Capability, CapabilityBase, title_field="dimension"),
-    Entity("objective", "Objective", "objectives", Objective, ObjectiveBase,
-           refs={"owner_id": "stakeholder", "priority_id": "priority"},
-           links=(Link("need_ids", "needs", ObjectiveNeed, "objective_id", "need_id", "need"),)),
-    Entity("kpi", "KPI", "kpis", Kpi, KpiBase,
-           refs={"objective_id": "objective", "leads_kpi_id": "kpi"}, title_field="name",
-           required_refs=frozenset({"objective_id"})),
-    Entity("measurement", "KPI measurement", "measurements", Measurement, MeasurementBase,
-           refs={"kpi_id": "kpi"}, title_field="measured_on", required_refs=frozenset({"kpi_id"})),
-    Entity("initiative", "Initiative", "initiatives", Initiative, InitiativeBase,
-           refs={"owner_id": "stakeholder", "capability_id": "capability"},
-           links=(
-               Link("objective_ids", "objectives", InitiativeObjective, "initiative_id", "objective_id",
-                    "objective"),
-               Link("depends_on_ids", "depends_on", InitiativeDependency, "initiative_id", "depends_on_id",
-                    "initiative"),
-           )),
-    Entity("cost", "Cost line", "costs", CostLine, CostLineBase, refs={"initiative_id": "initiative"},
-           title_field="name"),
-    Entity("benefit", "Benefit line", "benefits", BenefitLine, BenefitLineBase,
-           refs={"initiative_id": "initiative", "objective_id": "objective", "kpi_id": "kpi"},
-           title_field="name"),
+    Entity(
+        "objective",
+        "Objective",
+        "objectives",
+        Objective,
+        ObjectiveBase,
+        refs={"owner_id": "stakeholder", "priority_id": "priority"},
+        links=(Link("need_ids", "needs", ObjectiveNeed, "objective_id", "need_id", "need"),),
+    ),
+    Entity(
+        "kpi",
+        "KPI",
+        "kpis",
+        Kpi,
+        KpiBase,
+        refs={"objective_id": "objective", "leads_kpi_id": "kpi"},
+        title_field="name",
+        required_refs=frozenset({"objective_id"}),
+    ),
+    Entity(
+        "measurement",
+        "KPI measurement",
+        "measurements",
+        Measurement,
+        MeasurementBase,
+        refs={"kpi_id": "kpi"},
+        title_field="measured_on",
+        required_refs=frozenset({"kpi_id"}),
+    ),
+    Entity(
+        "initiative",
+        "Initiative",
+        "initiatives",
+        Initiative,
+        InitiativeBase,
+        refs={"owner_id": "stakeholder", "capability_id": "capability"},
+        links=(
+            Link("objective_ids", "objectives", InitiativeObjective, "initiative_id", "objective_id", "objective"),
+            Link("depends_on_ids", "depends_on", InitiativeDependency, "initiative_id", "depends_on_id", "initiative"),
+        ),
+    ),
+    Entity(
+        "cost", "Cost line", "costs", CostLine, CostLineBase, refs={"initiative_id": "initiative"}, title_field="name"
+    ),
+    Entity(
+        "benefit",
+        "Benefit line",
+        "benefits",
+        BenefitLine,
+        BenefitLineBase,
+        refs={"initiative_id": "initiative", "objective_id": "objective", "kpi_id": "kpi"},
+        title_field="name",
+    ),
     Entity("scenario", "Scenario", "scenarios", Scenario, ScenarioBase, title_field="name"),
-    Entity("change_request", "Change request", "change_requests", ChangeRequest, ChangeRequestBase,
-           refs={"initiative_id": "initiative"}),
+    Entity(
+        "change_request",
+        "Change request",
+        "change_requests",
+        ChangeRequest,
+        ChangeRequestBase,
+        refs={"initiative_id": "initiative"},
+    ),
     Entity("dataset", "Dataset", "datasets", Dataset, DatasetBase, title_field="name"),
     Entity("review", "Review", "reviews", Review, ReviewBase, title_field="held_on"),
 )

@@ -27,9 +27,7 @@ class ChangeRequestBase(SQLModel):
 
 
 class ChangeRequestRefs(SQLModel):
-    initiative_id: int | None = Field(
-        default=None, foreign_key="initiative.id", ondelete="SET NULL"
-    )
+    initiative_id: int | None = Field(default=None, foreign_key="initiative.id", ondelete="SET NULL")
 
 
 class ChangeRequest(ChangeRequestBase, ChangeRequestRefs, RowMeta, table=True):

@@ -63,7 +63,5 @@ def recent_events(engine: Engine, workspace_id: int, limit: int = 50) -> list[Au
 def data_version(engine: Engine, workspace_id: int) -> int:
     """A number that grows with every write to the workspace: the key for cached figures."""
     with read_session(engine) as session:
-        newest = session.exec(
-            select(func.max(AuditEvent.id)).where(AuditEvent.workspace_id == workspace_id)
-        ).one()
+        newest = session.exec(select(func.max(AuditEvent.id)).where(AuditEvent.workspace_id == workspace_id)).one()
         return int(newest or 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -25,8 +26,8 @@ def init() -> None:
 
 @app.command("list")
 def list_command(
-    as_json: bool = typer.Option(False, "--json", help="print id and name of each workspace as JSON"),
-    archived: bool = typer.Option(False, "--archived", help="include archived workspaces"),
+    as_json: Annotated[bool, typer.Option("--json", help="print id and name of each workspace as JSON")] = False,
+    archived: Annotated[bool, typer.Option("--archived", help="include archived workspaces")] = False,
 ) -> None:
     """List the workspaces."""
     found = list_workspaces(open_engine(), include_archived=archived)
@@ -40,8 +41,8 @@ def list_command(
 
 @app.command("import")
 def import_command(
-    file: Path = typer.Argument(..., help="a workspace JSON file (see `schema`)"),
-    name: str | None = typer.Option(None, help="import under this name instead of the one in the file"),
+    file: Annotated[Path, typer.Argument(help="a workspace JSON file (see `schema`)")],
+    name: Annotated[str | None, typer.Option(help="import under this name instead of the one in the file")] = None,
 ) -> None:
     """Import a workspace; prints the new workspace's id. Nothing is written if anything is wrong."""
     engine = open_engine()
@@ -53,8 +54,8 @@ def import_command(
 
 @app.command()
 def export(
-    workspace: str = typer.Argument(..., help="workspace name or id"),
-    out: Path = typer.Option(..., "--out", help="where to write the JSON file"),
+    workspace: Annotated[str, typer.Argument(help="workspace name or id")],
+    out: Annotated[Path, typer.Option("--out", help="where to write the JSON file")],
 ) -> None:
     """Export a workspace to a JSON file in the import format."""
     engine = open_engine()

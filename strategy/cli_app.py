@@ -18,8 +18,12 @@ from strategy.database import ensure_database
 from strategy.errors import InvalidInput, WorkbenchError
 from strategy.workspaces import resolve_workspace
 
-app = typer.Typer(help="CRM strategy workbench: plan, check and export CRM strategies.", no_args_is_help=True,
-                  add_completion=False, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="CRM strategy workbench: plan, check and export CRM strategies.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 BAD_INPUT = 2
 
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine
 
 from models.engine import read_session, write_session
-from models.registry import ENTITIES, BY_KIND, Entity
+from models.registry import BY_KIND, ENTITIES, Entity
 from models.workspace import Workspace
 from strategy import record_store as store
 from strategy.errors import FieldError, InvalidInput, field_errors
@@ -29,6 +29,10 @@ def _items(document: WorkspaceDocument, ent: Entity) -> list[BaseModel]:
     return value if isinstance(value, list) else [value]
 
 
+def _key(item: BaseModel) -> str:
+    return str(getattr(item, "key"))  # noqa: B009  (every listed record has a key)
+
+
 def parse_document(text: str | bytes) -> WorkspaceDocument:
     """The document, or InvalidInput naming every problem with its path (needs[2].severity)."""
     try:
@@ -47,7 +51,7 @@ def check_references(document: WorkspaceDocument) -> None:
             continue
         seen: set[str] = set()
         for index, item in enumerate(_items(document, ent)):
-            key = getattr(item, "key")
+            key = _key(item)
             if key in seen:
                 errors.append(FieldError(f"{ent.collection}[{index}].key", f"key {key!r} is used twice"))
             seen.add(key)
@@ -58,12 +62,18 @@ def check_references(document: WorkspaceDocument) -> None:
             for field, target in ent.refs.items():
                 value = getattr(item, json_ref(field))
                 if value is not None and value not in keys[target]:
-                    errors.append(FieldError(f"{where}.{json_ref(field)}", f"no {BY_KIND[target].label} has key {value!r}"))
+                    errors.append(
+                        FieldError(f"{where}.{json_ref(field)}", f"no {BY_KIND[target].label} has key {value!r}")
+                    )
             for link in ent.links:
                 for position, value in enumerate(getattr(item, link.json_field)):
                     if value not in keys[link.target]:
-                        errors.append(FieldError(f"{where}.{link.json_field}[{position}]",
-                                                 f"no {BY_KIND[link.target].label} has key {value!r}"))
+                        errors.append(
+                            FieldError(
+                                f"{where}.{link.json_field}[{position}]",
+                                f"no {BY_KIND[link.target].label} has key {value!r}",
+                            )
+                        )
             for error in run_checks(ent.kind, document.workspace, item.model_dump()):
                 errors.append(FieldError(f"{where}.{error.path}", error.message))
     if errors:
@@ -99,12 +109,14 @@ def import_document(engine: Engine, document: WorkspaceDocument, *, actor: str, 
                     data[link.field] = [] if link.target == ent.kind else [ids[link.target][k] for k in wanted]
                 record = store.insert(session, ent, workspace, data, actor)
                 if not ent.singleton:
-                    ids[ent.kind][getattr(item, "key")] = record["id"]
+                    ids[ent.kind][_key(item)] = record["id"]
                 if deferred:
                     later.append((ent, record["id"], deferred, record["version"]))
         for ent, record_id, deferred, version in later:
-            changes = {f: ([ids[ent.kind][k] for k in v] if isinstance(v, list) else ids[ent.kind][v])
-                       for f, v in deferred.items()}
+            changes = {
+                f: ([ids[ent.kind][k] for k in v] if isinstance(v, list) else ids[ent.kind][v])
+                for f, v in deferred.items()
+            }
             store.modify(session, ent, workspace, record_id, changes, version, actor)
         return workspace
 

@@ -18,72 +18,70 @@ from models.workspace import WorkspaceBase
 
 FORMAT = "crm-workbench/1"
 Key = str
-FORBID = ConfigDict(extra="forbid")
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
 KEY = Field(min_length=1, max_length=40, description="unique within its list; other records refer to it")
 
 
-class WorkspaceIn(WorkspaceBase):
-    model_config = FORBID
+class WorkspaceIn(WorkspaceBase, Strict):  # type: ignore[misc]
+    """The workspace's own settings."""
 
 
-class StakeholderRecord(StakeholderBase):
-    model_config = FORBID
+class StakeholderRecord(StakeholderBase, Strict):  # type: ignore[misc]
     key: Key = KEY
     backup: Key | None = None
 
 
-class PriorityRecord(PriorityBase):
-    model_config = FORBID
+class PriorityRecord(PriorityBase, Strict):  # type: ignore[misc]
     key: Key = KEY
 
 
-class PrincipleRecord(PrincipleBase):
-    model_config = FORBID
+class PrincipleRecord(PrincipleBase, Strict):  # type: ignore[misc]
     key: Key = KEY
 
 
-class VisionRecord(VisionBase):
-    model_config = FORBID
+class VisionRecord(VisionBase, Strict):  # type: ignore[misc]
+    """The vision; one per workspace, so it needs no key."""
 
 
-class NeedRecord(NeedBase):
-    model_config = FORBID
+class NeedRecord(NeedBase, Strict):  # type: ignore[misc]
     key: Key = KEY
     priority: Key | None = None
 
 
-class DirectionRecord(DirectionBase):
-    model_config = FORBID
+class DirectionRecord(DirectionBase, Strict):  # type: ignore[misc]
+    """The direction assessment; one per workspace."""
 
 
-class CapabilityRecord(CapabilityBase):
-    model_config = FORBID
+class CapabilityRecord(CapabilityBase, Strict):  # type: ignore[misc]
     key: Key = KEY
 
 
-class ObjectiveRecord(ObjectiveBase):
-    model_config = FORBID
+class ObjectiveRecord(ObjectiveBase, Strict):  # type: ignore[misc]
     key: Key = KEY
     owner: Key | None = None
     priority: Key | None = None
     needs: list[Key] = Field(default_factory=list)
 
 
-class KpiRecord(KpiBase):
-    model_config = FORBID
+class KpiRecord(KpiBase, Strict):  # type: ignore[misc]
     key: Key = KEY
     objective: Key
     leads_kpi: Key | None = None
 
 
-class MeasurementRecord(MeasurementBase):
-    model_config = FORBID
+class MeasurementRecord(MeasurementBase, Strict):  # type: ignore[misc]
     key: Key = KEY
     kpi: Key
 
 
-class InitiativeRecord(InitiativeBase):
-    model_config = FORBID
+class InitiativeRecord(InitiativeBase, Strict):  # type: ignore[misc]
     key: Key = KEY
     owner: Key | None = None
     capability: Key | None = None
@@ -91,46 +89,39 @@ class InitiativeRecord(InitiativeBase):
     depends_on: list[Key] = Field(default_factory=list)
 
 
-class CostRecord(CostLineBase):
-    model_config = FORBID
+class CostRecord(CostLineBase, Strict):  # type: ignore[misc]
     key: Key = KEY
     initiative: Key | None = None
 
 
-class BenefitRecord(BenefitLineBase):
-    model_config = FORBID
+class BenefitRecord(BenefitLineBase, Strict):  # type: ignore[misc]
     key: Key = KEY
     initiative: Key | None = None
     objective: Key | None = None
     kpi: Key | None = None
 
 
-class ScenarioRecord(ScenarioBase):
-    model_config = FORBID
+class ScenarioRecord(ScenarioBase, Strict):  # type: ignore[misc]
     key: Key = KEY
 
 
-class ChangeRequestRecord(ChangeRequestBase):
-    model_config = FORBID
+class ChangeRequestRecord(ChangeRequestBase, Strict):  # type: ignore[misc]
     key: Key = KEY
     initiative: Key | None = None
 
 
-class DatasetRecord(DatasetBase):
-    model_config = FORBID
+class DatasetRecord(DatasetBase, Strict):  # type: ignore[misc]
     key: Key = KEY
 
 
-class ReviewRecord(ReviewBase):
-    model_config = FORBID
+class ReviewRecord(ReviewBase, Strict):  # type: ignore[misc]
     key: Key = KEY
 
 
-class WorkspaceDocument(BaseModel):
+class WorkspaceDocument(Strict):
     """One strategy, complete: what export writes and import reads."""
 
-    model_config = FORBID
-    format: Literal["crm-workbench/1"] = FORMAT
+    format: Literal["crm-workbench/1"] = "crm-workbench/1"
     workspace: WorkspaceIn
     stakeholders: list[StakeholderRecord] = Field(default_factory=list)
     priorities: list[PriorityRecord] = Field(default_factory=list)

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from sqlmodel import Session, col, delete, select
 
 from models.base import RowMeta, utcnow
-from models.registry import ENTITIES, BY_KIND, Entity, Link
+from models.registry import BY_KIND, ENTITIES, Entity, Link
 from models.workspace import Workspace
 from strategy.audit import record_event, row_history
 from strategy.errors import Conflict, FieldError, InvalidInput, NotFound, StaleVersion, field_errors
@@ -20,6 +20,12 @@ from strategy.record_checks import run_checks
 
 Record = dict[str, Any]
 META = ("id", "version")
+
+
+def wid(workspace: Workspace) -> int:
+    """The id of a stored workspace (never None once it is in the database)."""
+    assert workspace.id is not None
+    return workspace.id
 
 
 def load_workspace(session: Session, workspace_id: int) -> Workspace:
@@ -87,13 +93,15 @@ def validate(session: Session, ent: Entity, workspace: Workspace, data: Record, 
         if value is None:
             if name in ent.required_refs:
                 errors.append(FieldError(name, f"a {BY_KIND[target].label} must be chosen"))
-        elif not _existing_ids(session, target, workspace.id or 0, {int(value)}):
+        elif not _existing_ids(session, target, wid(workspace), {int(value)}):
             errors.append(FieldError(name, f"{BY_KIND[target].label} {value} is not in this workspace"))
     for link in ent.links:
         wanted = {int(v) for v in data.get(link.field) or []}
-        missing = wanted - _existing_ids(session, link.target, workspace.id or 0, wanted) if wanted else set()
+        missing = wanted - _existing_ids(session, link.target, wid(workspace), wanted) if wanted else set()
         if missing:
-            errors.append(FieldError(link.field, f"{BY_KIND[link.target].label} {sorted(missing)} not in this workspace"))
+            errors.append(
+                FieldError(link.field, f"{BY_KIND[link.target].label} {sorted(missing)} not in this workspace")
+            )
         clean[link.field] = sorted(wanted)
     errors += run_checks(ent.kind, workspace, {**data, "id": record_id})
     if errors:
@@ -112,22 +120,31 @@ def insert(session: Session, ent: Entity, workspace: Workspace, data: Record, ac
     clean = validate(session, ent, workspace, data)
     if ent.singleton and session.exec(select(ent.table.id).where(ent.table.workspace_id == workspace.id)).first():
         raise Conflict(f"this workspace already has a {ent.label}; edit it instead")
-    row = ent.table(**{k: v for k, v in clean.items() if k not in {link.field for link in ent.links}},
-                    workspace_id=workspace.id)
+    row = ent.table(
+        **{k: v for k, v in clean.items() if k not in {link.field for link in ent.links}}, workspace_id=wid(workspace)
+    )
     session.add(row)
     session.flush()
     assert row.id is not None
     _write_links(session, ent, row.id, clean)
     after = to_record(row, ent, clean)
-    record_event(session, workspace_id=workspace.id or 0, actor=actor, table_name=ent.table.__tablename__,
-                 row_id=row.id, action="create", before=None, after=after)
+    record_event(
+        session,
+        workspace_id=wid(workspace),
+        actor=actor,
+        table_name=ent.table_name,
+        row_id=row.id,
+        action="create",
+        before=None,
+        after=after,
+    )
     return after
 
 
 def stale_message(session: Session, ent: Entity, row: RowMeta, expected: int) -> str:
     changed: set[str] = set()
     actors: list[str] = []
-    for event in row_history(session, row.workspace_id, ent.table.__tablename__, row.id or 0):
+    for event in row_history(session, row.workspace_id, ent.table_name, row.id or 0):
         if (event.after or {}).get("version", 0) > expected:
             before, after = event.before or {}, event.after or {}
             changed |= {k for k in after if k not in META and before.get(k) != after.get(k)}
@@ -136,13 +153,22 @@ def stale_message(session: Session, ent: Entity, row: RowMeta, expected: int) ->
     title = getattr(row, ent.title_field, row.id)
     who = ", ".join(actors) or "someone else"
     what = ", ".join(sorted(changed)) or "the record"
-    return (f"{ent.label} '{title}' was changed by {who} after you opened it ({what}). "
-            f"Your edit was not saved: reload to see the current values, then apply it again.")
+    return (
+        f"{ent.label} '{title}' was changed by {who} after you opened it ({what}). "
+        f"Your edit was not saved: reload to see the current values, then apply it again."
+    )
 
 
-def modify(session: Session, ent: Entity, workspace: Workspace, record_id: int, changes: Record,
-           expected_version: int, actor: str) -> Record:
-    row = load_row(session, ent, workspace.id or 0, record_id, lock=True)
+def modify(
+    session: Session,
+    ent: Entity,
+    workspace: Workspace,
+    record_id: int,
+    changes: Record,
+    expected_version: int,
+    actor: str,
+) -> Record:
+    row = load_row(session, ent, wid(workspace), record_id, lock=True)
     if row.version != expected_version:
         raise StaleVersion(stale_message(session, ent, row, expected_version))
     maps = {link.field: link_map(session, link, [record_id]).get(record_id, []) for link in ent.links}
@@ -160,14 +186,23 @@ def modify(session: Session, ent: Entity, workspace: Workspace, record_id: int, 
     session.flush()
     _write_links(session, ent, record_id, clean)
     after = to_record(row, ent, clean)
-    record_event(session, workspace_id=workspace.id or 0, actor=actor, table_name=ent.table.__tablename__,
-                 row_id=record_id, action="update", before=before, after=after)
+    record_event(
+        session,
+        workspace_id=wid(workspace),
+        actor=actor,
+        table_name=ent.table_name,
+        row_id=record_id,
+        action="update",
+        before=before,
+        after=after,
+    )
     return after
 
 
-def remove(session: Session, ent: Entity, workspace: Workspace, record_id: int, expected_version: int,
-           actor: str) -> None:
-    row = load_row(session, ent, workspace.id or 0, record_id, lock=True)
+def remove(
+    session: Session, ent: Entity, workspace: Workspace, record_id: int, expected_version: int, actor: str
+) -> None:
+    row = load_row(session, ent, wid(workspace), record_id, lock=True)
     if row.version != expected_version:
         raise StaleVersion(stale_message(session, ent, row, expected_version))
     _refuse_if_owned(session, ent, record_id)
@@ -176,8 +211,16 @@ def remove(session: Session, ent: Entity, workspace: Workspace, record_id: int, 
     before = to_record(row, ent, maps)
     session.delete(row)
     session.flush()
-    record_event(session, workspace_id=workspace.id or 0, actor=actor, table_name=ent.table.__tablename__,
-                 row_id=record_id, action="delete", before=before, after=None)
+    record_event(
+        session,
+        workspace_id=wid(workspace),
+        actor=actor,
+        table_name=ent.table_name,
+        row_id=record_id,
+        action="delete",
+        before=before,
+        after=None,
+    )
 
 
 def _refuse_if_owned(session: Session, ent: Entity, record_id: int) -> None:
@@ -188,8 +231,9 @@ def _refuse_if_owned(session: Session, ent: Entity, record_id: int) -> None:
                 if owned:
                     titles = ", ".join(f"'{getattr(r, child.title_field)}'" for r in owned[:3])
                     more = f" and {len(owned) - 3} more" if len(owned) > 3 else ""
-                    raise Conflict(f"{child.label} {titles}{more} belong to this {ent.label}: "
-                                   f"delete or move them first")
+                    raise Conflict(
+                        f"{child.label} {titles}{more} belong to this {ent.label}: delete or move them first"
+                    )
 
 
 def _detach(session: Session, ent: Entity, workspace: Workspace, record_id: int, actor: str) -> None:
@@ -204,11 +248,11 @@ def _detach(session: Session, ent: Entity, workspace: Workspace, record_id: int,
         for link in links:
             column = getattr(link.table, link.other_column)
             holders |= set(session.exec(select(getattr(link.table, link.own_column)).where(column == record_id)).all())
-        holders.discard(record_id)
+        if other.kind == ent.kind:
+            holders.discard(record_id)
         for holder_id in sorted(holders):
-            row = load_row(session, other, workspace.id or 0, holder_id)
+            row = load_row(session, other, wid(workspace), holder_id)
             maps = {link.field: link_map(session, link, [holder_id]).get(holder_id, []) for link in other.links}
             changes: Record = {name: None for name in ref_names if getattr(row, name) == record_id}
             changes |= {link.field: [t for t in maps[link.field] if t != record_id] for link in links}
             modify(session, other, workspace, holder_id, changes, row.version, actor)
-

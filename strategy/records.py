@@ -58,20 +58,30 @@ def create_record(engine: Engine, kind: str, workspace_id: int, data: Mapping[st
         return store.insert(session, entity(kind), workspace, dict(data), actor)
 
 
-def update_record(engine: Engine, kind: str, workspace_id: int, record_id: int, changes: Mapping[str, Any], *,
-                  expected_version: int, actor: str) -> Record:
+def update_record(
+    engine: Engine,
+    kind: str,
+    workspace_id: int,
+    record_id: int,
+    changes: Mapping[str, Any],
+    *,
+    expected_version: int,
+    actor: str,
+) -> Record:
     with _writing(engine, workspace_id) as (session, workspace):
         return store.modify(session, entity(kind), workspace, record_id, dict(changes), expected_version, actor)
 
 
-def delete_record(engine: Engine, kind: str, workspace_id: int, record_id: int, *, expected_version: int,
-                  actor: str) -> None:
+def delete_record(
+    engine: Engine, kind: str, workspace_id: int, record_id: int, *, expected_version: int, actor: str
+) -> None:
     with _writing(engine, workspace_id) as (session, workspace):
         store.remove(session, entity(kind), workspace, record_id, expected_version, actor)
 
 
-def save_singleton(engine: Engine, kind: str, workspace_id: int, data: Mapping[str, Any], *,
-                   expected_version: int | None, actor: str) -> Record:
+def save_singleton(
+    engine: Engine, kind: str, workspace_id: int, data: Mapping[str, Any], *, expected_version: int | None, actor: str
+) -> Record:
     """Create the workspace's vision or direction, or update the one it has."""
     ent = entity(kind)
     with _writing(engine, workspace_id) as (session, workspace):
@@ -100,22 +110,24 @@ def apply_table_edits(engine: Engine, kind: str, workspace_id: int, edits: Table
     done = 0
     with _writing(engine, workspace_id) as (session, workspace):
         for record_id, (version, changes) in edits.edited.items():
-            _row_step(lambda: store.modify(session, ent, workspace, record_id, changes, version, actor),
-                      f"{ent.label} {record_id}")
+            with _naming_row(f"{ent.label} {record_id}"):
+                store.modify(session, ent, workspace, record_id, changes, version, actor)
             done += 1
         for record_id, version in edits.deleted.items():
             store.remove(session, ent, workspace, record_id, version, actor)
             done += 1
         for number, data in enumerate(edits.added, start=1):
-            _row_step(lambda: store.insert(session, ent, workspace, data, actor), f"new row {number}")
+            with _naming_row(f"new row {number}"):
+                store.insert(session, ent, workspace, data, actor)
             done += 1
     return done
 
 
-def _row_step(step: Any, where: str) -> None:
+@contextmanager
+def _naming_row(where: str) -> Iterator[None]:
     try:
-        step()
+        yield
     except InvalidInput as exc:
-        raise InvalidInput([FieldError(f"{where}.{e.path}" if e.path else where, e.message)
-                            for e in exc.errors]) from exc
-
+        raise InvalidInput(
+            [FieldError(f"{where}.{e.path}" if e.path else where, e.message) for e in exc.errors]
+        ) from exc

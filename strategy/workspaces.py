@@ -18,7 +18,9 @@ from strategy.errors import Conflict, FieldError, InvalidInput, NotFound, StaleV
 EDITABLE = tuple(WorkspaceBase.model_fields)
 
 
-def list_workspaces(engine: Engine, *, include_archived: bool = False, include_deleted: bool = False) -> list[Workspace]:
+def list_workspaces(
+    engine: Engine, *, include_archived: bool = False, include_deleted: bool = False
+) -> list[Workspace]:
     with read_session(engine) as session:
         statement = select(Workspace).order_by(col(Workspace.name), col(Workspace.id))
         if not include_deleted:
@@ -71,8 +73,16 @@ def add_workspace(session: Session, valid: WorkspaceBase, actor: str) -> Workspa
     session.add(workspace)
     session.flush()
     assert workspace.id is not None
-    record_event(session, workspace_id=workspace.id, actor=actor, table_name="workspace", row_id=workspace.id,
-                 action="create", before=None, after=workspace.model_dump())
+    record_event(
+        session,
+        workspace_id=workspace.id,
+        actor=actor,
+        table_name="workspace",
+        row_id=workspace.id,
+        action="create",
+        before=None,
+        after=workspace.model_dump(),
+    )
     return workspace
 
 
@@ -88,8 +98,10 @@ def _change(engine: Engine, workspace_id: int, actor: str, expected_version: int
         if workspace is None:
             raise NotFound(f"workspace {workspace_id} does not exist")
         if expected_version is not None and workspace.version != expected_version:
-            raise StaleVersion(f"workspace '{workspace.name}' was changed by someone else after you opened it; "
-                               "your edit was not saved: reload and apply it again")
+            raise StaleVersion(
+                f"workspace '{workspace.name}' was changed by someone else after you opened it; "
+                "your edit was not saved: reload and apply it again"
+            )
         before = workspace.model_dump()
         for name, value in changes.items():
             setattr(workspace, name, value)
@@ -97,13 +109,22 @@ def _change(engine: Engine, workspace_id: int, actor: str, expected_version: int
         workspace.updated_at = utcnow()
         session.add(workspace)
         session.flush()
-        record_event(session, workspace_id=workspace_id, actor=actor, table_name="workspace", row_id=workspace_id,
-                     action="update", before=before, after=workspace.model_dump())
+        record_event(
+            session,
+            workspace_id=workspace_id,
+            actor=actor,
+            table_name="workspace",
+            row_id=workspace_id,
+            action="update",
+            before=before,
+            after=workspace.model_dump(),
+        )
         return workspace
 
 
-def update_workspace(engine: Engine, workspace_id: int, changes: Mapping[str, Any], *, expected_version: int,
-                     actor: str) -> Workspace:
+def update_workspace(
+    engine: Engine, workspace_id: int, changes: Mapping[str, Any], *, expected_version: int, actor: str
+) -> Workspace:
     """Rename or re-plan a workspace; the whole result is validated before anything is written."""
     current = get_workspace(engine, workspace_id)
     merged = {name: getattr(current, name) for name in EDITABLE} | dict(changes)

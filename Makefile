@@ -1,0 +1,20 @@
+# The two commands: `make run` (the app on SQLite with the sample strategy) and `make test`.
+.PHONY: run test lint bench setup
+
+setup:
+	scripts/bootstrap.sh
+
+run: setup
+	.venv/bin/python -m strategy init
+	.venv/bin/streamlit run app.py
+
+test:
+	scripts/test.sh
+
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+
+bench: setup
+	.venv/bin/python scripts/benchmark.py

@@ -1,0 +1,48 @@
+"""The picture frame: page config, the workspace picker, and the journey's navigation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages._common import engine
+from strategy.workspaces import list_workspaces
+
+st.set_page_config(page_title="CRM Strategy Workbench", page_icon=":material/explore:", layout="wide")
+
+# The journey, in order; a section appears once it has a working page.
+SECTIONS: dict[str, list[st.Page]] = {
+    "Workbench": [
+        st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+        st.Page("pages/workspaces.py", title="Workspaces", icon=":material/folder_open:"),
+    ],
+    "Discover": [],
+    "Define": [],
+    "Plan": [],
+    "Deliver": [],
+    "Sustain": [],
+    "Share": [],
+}
+
+
+def _pick_workspace() -> None:
+    spaces = list_workspaces(engine())
+    if not spaces:
+        st.session_state.pop("workspace_id", None)
+        return
+    names = {w.id: w.name for w in spaces}
+    asked = str(st.session_state.get("workspace_id") or st.query_params.get("ws") or "")
+    wanted = int(asked) if asked.isdigit() else None
+    if wanted not in names:
+        st.session_state["workspace_id"] = next(iter(names))
+    elif st.session_state.get("workspace_id") != wanted:
+        st.session_state["workspace_id"] = wanted
+    st.sidebar.selectbox("Workspace", list(names), format_func=names.__getitem__, key="workspace_id")
+    st.query_params["ws"] = str(st.session_state["workspace_id"])
+
+
+with st.sidebar:
+    st.markdown("### CRM Strategy Workbench")
+    _pick_workspace()
+    st.text_input("Your name (for the audit trail)", key="actor", placeholder="facilitator")
+
+st.navigation({name: pages for name, pages in SECTIONS.items() if pages}).run()

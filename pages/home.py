@@ -1,0 +1,41 @@
+"""Home: the workspace at a glance and how far each step of the journey has come."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from pages._common import all_records, workspace
+from strategy.charts.progress import progress_chart
+from strategy.plan_window import plan_end, plan_year
+from strategy.progress import journey_progress
+
+current = workspace()
+records = all_records(current.id or 0)
+steps = journey_progress(records)
+
+st.title(current.name)
+end = plan_end(current.plan_start, current.horizon_years)
+st.markdown(
+    f"**{current.organisation or 'Organisation not named'}** · plan {current.plan_start:%d %b %Y} → "
+    f"{end:%d %b %Y} ({current.horizon_years} years) · figures in {current.currency}"
+)
+if current.description:
+    st.caption(current.description)
+
+year = plan_year(current.plan_start, current.horizon_years, date.today())
+cols = st.columns(5)
+cols[0].metric("Plan year", year if isinstance(year, str) else f"{year} of {current.horizon_years}")
+cols[1].metric("Needs", len(records["need"]))
+cols[2].metric("Objectives", len(records["objective"]))
+cols[3].metric("Initiatives", len(records["initiative"]))
+cols[4].metric("Journey complete", f"{sum(s.score for s in steps) / len(steps):.0%}")
+
+st.subheader("How complete each step is")
+st.plotly_chart(progress_chart(steps), width="stretch", config={"displayModeBar": False})
+st.dataframe(
+    [{"Step": s.step, "Complete": f"{s.score:.0%}", "Evidence from the records": s.evidence} for s in steps],
+    hide_index=True,
+    width="stretch",
+)

@@ -1,0 +1,161 @@
+"""Workspaces: create, rename, duplicate, archive, delete and restore strategies; import and export."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from pages._common import actor, attempt, engine, show_flash, show_pending_error
+from strategy.interchange import duplicate_workspace, export_json, import_document, parse_document
+from strategy.workspaces import (
+    create_workspace,
+    delete_workspace,
+    list_workspaces,
+    restore_workspace,
+    set_archived,
+    update_workspace,
+)
+
+ERROR = "workspaces_error"
+
+
+def _state(w) -> str:  # type: ignore[no-untyped-def]
+    return "deleted" if w.deleted_at else "archived" if w.archived else "active"
+
+
+def _create() -> None:
+    s = st.session_state
+    data = {
+        "name": s.new_name,
+        "organisation": s.new_org,
+        "plan_start": s.new_start,
+        "horizon_years": s.new_horizon,
+        "currency": s.new_currency,
+    }
+    if attempt(lambda: create_workspace(engine(), data, actor=actor()), f"Created '{s.new_name}'.", ERROR):
+        s.new_name, s.new_org = "", ""
+
+
+def _save(workspace_id: int, version: int) -> None:
+    s = st.session_state
+    changes = {
+        "name": s.edit_name,
+        "organisation": s.edit_org,
+        "plan_start": s.edit_start,
+        "horizon_years": s.edit_horizon,
+        "currency": s.edit_currency,
+        "description": s.edit_description,
+    }
+    attempt(
+        lambda: update_workspace(engine(), workspace_id, changes, expected_version=version, actor=actor()),
+        "Saved.",
+        ERROR,
+    )
+
+
+def _duplicate(workspace_id: int) -> None:
+    name = st.session_state.copy_name
+    attempt(lambda: duplicate_workspace(engine(), workspace_id, name, actor=actor()), f"Copied as '{name}'.", ERROR)
+
+
+def _import() -> None:
+    upload = st.session_state.get("import_file")
+    if upload is None:
+        return
+    attempt(
+        lambda: import_document(
+            engine(), parse_document(upload.getvalue()), actor=actor(), name=st.session_state.import_name or None
+        ),
+        f"Imported {upload.name}.",
+        ERROR,
+    )
+
+
+def _restore(workspace_id: int) -> None:
+    attempt(lambda: restore_workspace(engine(), workspace_id, actor=actor()), "Restored.", ERROR)
+
+
+def _archive(workspace_id: int, archived: bool) -> None:
+    label = "Archived" if archived else "Unarchived"
+    attempt(lambda: set_archived(engine(), workspace_id, archived, actor=actor()), f"{label}.", ERROR)
+
+
+def _delete(workspace_id: int) -> None:
+    attempt(lambda: delete_workspace(engine(), workspace_id, actor=actor()), "Deleted; restore it here.", ERROR)
+
+
+st.title("Workspaces")
+st.caption("Each workspace is one strategy. Archive keeps it out of the picker; delete can be undone here.")
+show_flash()
+show_pending_error(ERROR)
+
+everything = list_workspaces(engine(), include_archived=True, include_deleted=True)
+st.dataframe(
+    [
+        {
+            "Id": w.id,
+            "Name": w.name,
+            "Organisation": w.organisation,
+            "Plan start": w.plan_start,
+            "Horizon (years)": w.horizon_years,
+            "Currency": w.currency,
+            "State": _state(w),
+        }
+        for w in everything
+    ],
+    hide_index=True,
+    width="stretch",
+)
+
+left, right = st.columns(2)
+with left, st.form("create_workspace", border=True):
+    st.subheader("New workspace")
+    st.text_input("Name", key="new_name", max_chars=80)
+    st.text_input("Organisation", key="new_org", max_chars=120)
+    st.date_input("Plan start", key="new_start", value=date.today().replace(day=1))
+    st.radio("Horizon (years)", [3, 4, 5], key="new_horizon", horizontal=True)
+    st.text_input("Currency", key="new_currency", value="EUR", max_chars=3)
+    st.form_submit_button("Create workspace", type="primary", on_click=_create)
+
+with right:
+    st.subheader("Import a workspace")
+    st.file_uploader("Workspace JSON (the export format)", type=["json"], key="import_file")
+    st.text_input("Import under another name (optional)", key="import_name", max_chars=80)
+    st.button("Import", on_click=_import, disabled=st.session_state.get("import_file") is None)
+
+if everything:
+    st.divider()
+    names = {w.id: f"{w.name} ({_state(w)})" for w in everything}
+    chosen_id = st.selectbox("Manage workspace", list(names), format_func=names.__getitem__, key="manage_id")
+    chosen = next(w for w in everything if w.id == chosen_id)
+    edit, actions = st.columns([3, 2])
+    with edit, st.form(f"edit_{chosen.id}_{chosen.version}"):
+        st.text_input("Name", value=chosen.name, key="edit_name", max_chars=80)
+        st.text_input("Organisation", value=chosen.organisation, key="edit_org", max_chars=120)
+        st.date_input("Plan start", value=chosen.plan_start, key="edit_start")
+        st.radio(
+            "Horizon (years)",
+            [3, 4, 5],
+            index=[3, 4, 5].index(chosen.horizon_years),
+            key="edit_horizon",
+            horizontal=True,
+        )
+        st.text_input("Currency", value=chosen.currency, key="edit_currency", max_chars=3)
+        st.text_area("Description", value=chosen.description, key="edit_description", max_chars=2000)
+        st.form_submit_button("Save changes", type="primary", on_click=_save, args=(chosen.id, chosen.version))
+    with actions:
+        st.text_input("Name of the copy", value=f"{chosen.name} (copy)", key="copy_name", max_chars=80)
+        st.button("Duplicate", on_click=_duplicate, args=(chosen.id,), disabled=bool(chosen.deleted_at))
+        if chosen.deleted_at:
+            st.button("Restore", on_click=_restore, args=(chosen.id,))
+        else:
+            label = "Unarchive" if chosen.archived else "Archive"
+            st.button(label, on_click=_archive, args=(chosen.id, not chosen.archived))
+            st.button("Delete (can be restored)", on_click=_delete, args=(chosen.id,))
+            st.download_button(
+                "Export as JSON",
+                data=export_json(engine(), chosen.id or 0),
+                file_name=f"{chosen.name}.json",
+                mime="application/json",
+            )

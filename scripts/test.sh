@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Every test: unit, property, AppTest, PostgreSQL and Playwright. With CI=true a skipped browser or
+# PostgreSQL test fails the run (tests/conftest.py).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh --system
+export PATH="$PWD/.venv/bin:$PATH"
+scripts/with_postgres.sh python -m pytest "$@"

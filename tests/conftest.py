@@ -1,0 +1,74 @@
+"""Shared fixtures: an in-memory database, the sample workspace, a fresh app per AppTest, and
+the rule that in CI a skipped browser or PostgreSQL test fails the run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from sqlalchemy import Engine
+from sqlmodel import SQLModel
+
+import models  # noqa: F401
+from models.engine import make_engine
+from models.settings import ROOT, get_settings
+from models.workspace import Workspace
+from strategy import database
+from strategy.database import load_sample
+
+SAMPLE = ROOT / "data" / "sample_strategy.json"
+ACTOR = "tester"
+MUST_RUN = ("tests/e2e", "tests/db")
+
+
+@pytest.fixture
+def engine() -> Iterator[Engine]:
+    """An empty in-memory SQLite database with every table (foreign keys on)."""
+    made = make_engine("sqlite://")
+    SQLModel.metadata.create_all(made)
+    yield made
+    made.dispose()
+
+
+@pytest.fixture
+def sample(engine: Engine) -> Workspace:
+    """The sample strategy loaded into the in-memory database."""
+    return load_sample(engine, SAMPLE, actor=ACTOR)
+
+
+def reset_app_state() -> None:
+    """AppTest runs in this process: forget cached settings, engines and Streamlit caches."""
+    get_settings.cache_clear()
+    database.shared_engine.cache_clear()
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh SQLite file for the app under test, seeded with the sample on first open."""
+    path = tmp_path / "app.db"
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("WORKBENCH_SQLITE_PATH", str(path))
+    reset_app_state()
+    yield path
+    reset_app_state()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if os.environ.get("CI", "").lower() != "true":
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = [
+        r.nodeid
+        for r in (reporter.stats.get("skipped", []) if reporter else [])
+        if any(r.nodeid.startswith(p) for p in MUST_RUN)
+    ]
+    ran = [r.nodeid for key in ("passed", "failed") for r in (reporter.stats.get(key, []) if reporter else [])]
+    missing = [p for p in MUST_RUN if not any(n.startswith(p) for n in ran)]
+    if skipped or missing:
+        print(f"\nCI: browser/PostgreSQL tests must run; skipped: {skipped or 'none'}; never ran: {missing or 'none'}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
