@@ -11,6 +11,7 @@ import pytest
 import streamlit as st
 from sqlalchemy import Engine
 from sqlmodel import SQLModel
+from streamlit.testing.v1 import AppTest
 
 import models  # noqa: F401
 from models.engine import make_engine
@@ -20,6 +21,7 @@ from strategy import database
 from strategy.database import load_sample
 
 SAMPLE = ROOT / "data" / "sample_strategy.json"
+APP = str(ROOT / "app.py")
 ACTOR = "tester"
 MUST_RUN = ("tests/e2e", "tests/db")
 
@@ -56,6 +58,15 @@ def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     reset_app_state()
     yield path
     reset_app_state()
+
+
+def open_app(page: str | None = None, timeout: float = 30) -> AppTest:
+    """The app run once (AppTest resolves relative paths against the caller, so use the absolute
+    path), optionally switched to a page given relative to app.py, e.g. "pages/needs.py"."""
+    at = AppTest.from_file(APP, default_timeout=timeout).run()
+    if page is not None:
+        at.switch_page(page).run()
+    return at
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

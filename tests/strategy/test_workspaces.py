@@ -1,0 +1,93 @@
+"""Workspaces: create, rename, duplicate, archive, delete and restore, with clear refusals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from strategy.errors import Conflict, InvalidInput, NotFound, StaleVersion
+from strategy.interchange import duplicate_workspace, export_document
+from strategy.records import list_records
+from strategy.workspaces import (
+    delete_workspace,
+    list_workspaces,
+    resolve_workspace,
+    restore_workspace,
+    set_archived,
+    update_workspace,
+)
+from tests.factories import ACTOR, make_need, make_workspace
+
+TOO_LONG_NAME = "x" * 81
+BAD_WORKSPACES = [
+    ({"name": ""}, "name"),
+    ({"name": "   "}, "name"),
+    ({"name": TOO_LONG_NAME}, "name"),
+    ({"horizon_years": 2}, "horizon_years"),
+    ({"horizon_years": 6}, "horizon_years"),
+    ({"currency": "E1"}, "currency"),
+    ({"discount_rate": 1.5}, "discount_rate"),
+    ({"colour": "blue"}, "colour"),
+]
+
+
+@pytest.mark.parametrize(("override", "field"), BAD_WORKSPACES)
+def test_bad_workspace_input_names_the_field_and_writes_nothing(engine, override, field):
+    with pytest.raises(InvalidInput) as caught:
+        make_workspace(engine, **override)
+    assert field in {e.path for e in caught.value.errors}
+    assert list_workspaces(engine, include_archived=True, include_deleted=True) == []
+
+
+def test_names_are_unique_among_live_workspaces(engine):
+    make_workspace(engine, "Plan A")
+    with pytest.raises(InvalidInput, match="already exists"):
+        make_workspace(engine, "Plan A")
+
+
+def test_rename_checks_the_version(engine):
+    ws = make_workspace(engine, "Plan A")
+    renamed = update_workspace(engine, ws.id, {"name": "Plan B"}, expected_version=1, actor=ACTOR)
+    assert renamed.name == "Plan B" and renamed.version == 2
+    with pytest.raises(StaleVersion):
+        update_workspace(engine, ws.id, {"name": "Plan C"}, expected_version=1, actor=ACTOR)
+    assert resolve_workspace(engine, "Plan B").id == ws.id
+
+
+def test_archive_hides_from_the_picker_and_delete_is_restorable(engine):
+    ws = make_workspace(engine, "Plan A")
+    set_archived(engine, ws.id, True, actor=ACTOR)
+    assert list_workspaces(engine) == []
+    assert [w.name for w in list_workspaces(engine, include_archived=True)] == ["Plan A"]
+    set_archived(engine, ws.id, False, actor=ACTOR)
+    delete_workspace(engine, ws.id, actor=ACTOR)
+    assert list_workspaces(engine, include_archived=True) == []
+    with pytest.raises(NotFound):
+        resolve_workspace(engine, "Plan A")
+    restore_workspace(engine, ws.id, actor=ACTOR)
+    assert [w.name for w in list_workspaces(engine)] == ["Plan A"]
+
+
+def test_restoring_under_a_name_now_taken_is_refused(engine):
+    ws = make_workspace(engine, "Plan A")
+    delete_workspace(engine, ws.id, actor=ACTOR)
+    make_workspace(engine, "Plan A")
+    with pytest.raises(Conflict, match="rename"):
+        restore_workspace(engine, ws.id, actor=ACTOR)
+
+
+def test_duplicate_copies_every_record_into_a_separate_workspace(engine, sample):
+    copy = duplicate_workspace(engine, sample.id, "Meridian (board draft)", actor=ACTOR)
+    original, duplicated = export_document(engine, sample.id), export_document(engine, copy.id)
+    assert duplicated.model_dump(exclude={"workspace"}) == original.model_dump(exclude={"workspace"})
+    make_need(engine, copy.id, title="Only in the copy")
+    titles = {n["title"] for n in list_records(engine, "need", sample.id)}
+    assert "Only in the copy" not in titles
+
+
+def test_resolve_accepts_an_id_or_a_name_and_lists_the_known_ones_otherwise(engine):
+    ws = make_workspace(engine, "Plan A", plan_start=date(2027, 1, 1))
+    assert resolve_workspace(engine, str(ws.id)).name == "Plan A"
+    with pytest.raises(NotFound, match="Plan A"):
+        resolve_workspace(engine, "Plan Z")
