@@ -20,7 +20,9 @@ SECTIONS: dict[str, list[st.Page]] = {
     "Plan": [],
     "Deliver": [],
     "Sustain": [],
-    "Share": [],
+    "Share": [
+        st.Page("pages/brief.py", title="Strategy brief", icon=":material/picture_as_pdf:"),
+    ],
 }
 
 

@@ -1,0 +1,50 @@
+"""Brief: pick the sections and a format, build the strategy brief, download it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages._common import engine, show_error, version, workspace
+from strategy.brief.builder import SECTIONS
+from strategy.brief.export import FORMATS, export_brief
+from strategy.errors import WorkbenchError
+
+current = workspace()
+ws_id = current.id or 0
+st.title("Strategy brief")
+st.caption(
+    "What leaves the room: a brief an executive can forward to the board without editing it. "
+    "Every figure comes from the records as they are now."
+)
+
+titles = {spec.key: spec.title for spec in SECTIONS}
+chosen = st.multiselect(
+    "Sections", list(titles), default=list(titles), format_func=titles.__getitem__, key="brief_sections"
+)
+fmt = st.radio("Format", list(FORMATS), format_func=lambda k: FORMATS[k].label, horizontal=True, key="brief_format")
+
+if st.button("Build the brief", type="primary", disabled=not chosen):
+    bar = st.progress(0.0, text="Starting…")
+    try:
+        made = export_brief(
+            engine(),
+            ws_id,
+            fmt,
+            sections=chosen,
+            progress=lambda share, message: bar.progress(min(share, 1.0), text=message),
+        )
+    except (WorkbenchError, ValueError, OSError) as error:
+        show_error(error)
+    else:
+        st.session_state["brief_file"] = (ws_id, version(ws_id), made)
+        bar.empty()
+
+built = st.session_state.get("brief_file")
+if built and built[0] == ws_id:
+    _, built_version, made = built
+    if built_version != version(ws_id):
+        st.warning("The records changed after this brief was built: build it again to include the changes.")
+    st.success(f"Ready: {made.filename} ({len(made.content) / 1024:.0f} KiB)")
+    st.download_button(
+        f"Download {made.filename}", data=made.content, file_name=made.filename, mime=made.mime, type="primary"
+    )

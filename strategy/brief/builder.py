@@ -1,0 +1,49 @@
+"""Gather the brief's content from the stored records, section by section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Engine
+
+from strategy.audit import data_version
+from strategy.brief.content import Brief, Section
+from strategy.brief.context import BriefContext
+from strategy.brief.sections_vision import governance_section, vision_section
+from strategy.snapshot import workspace_records
+from strategy.workspaces import get_workspace
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title: str
+    build: Callable[[BriefContext], Section]
+
+
+# In the order an executive reads them.
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec("vision", "Vision and priorities", vision_section),
+    SectionSpec("governance", "Governance", governance_section),
+)
+SECTION_KEYS = tuple(spec.key for spec in SECTIONS)
+
+
+def build_brief(
+    engine: Engine, workspace_id: int, sections: Iterable[str] = SECTION_KEYS, today: date | None = None
+) -> Brief:
+    wanted = set(sections)
+    unknown = wanted - set(SECTION_KEYS)
+    if unknown:
+        raise ValueError(f"unknown brief sections: {', '.join(sorted(unknown))} (known: {', '.join(SECTION_KEYS)})")
+    workspace = get_workspace(engine, workspace_id)
+    ctx = BriefContext(workspace, workspace_records(engine, workspace_id), today or date.today())
+    return Brief(
+        title=f"{workspace.name}: CRM strategy brief",
+        organisation=workspace.organisation or workspace.name,
+        prepared_on=ctx.today,
+        version=data_version(engine, workspace_id),
+        sections=tuple(spec.build(ctx) for spec in SECTIONS if spec.key in wanted),
+    )

@@ -1,0 +1,32 @@
+"""Escaping per format, so that user text appears literally and never acts as markup or a formula."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from strategy.brief.content import UserText
+
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~^=@])")
+
+
+def defuse_formula(text: str) -> str:
+    """A spreadsheet pasting this cell would evaluate a leading = + - @; a leading ' stops that."""
+    if isinstance(text, UserText) and text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return str(text)
+
+
+def for_html(text: str) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def for_markdown(text: str) -> str:
+    """Backslash-escape every character Markdown (or inline HTML) could interpret."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def for_office(text: str) -> str:
+    """Word and PowerPoint show text as is; only the formula prefix needs defusing."""
+    return defuse_formula(text)

@@ -1,0 +1,83 @@
+"""Build a brief and render it in one format: the one call the page and the CLI make."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Engine
+
+from strategy.brief.builder import SECTION_KEYS, build_brief
+from strategy.brief.content import Brief
+from strategy.brief.images import Progress, render_charts
+from strategy.brief.render_docx import render_docx
+from strategy.brief.render_markdown import render_markdown
+from strategy.brief.render_pdf import render_pdf
+from strategy.brief.render_pptx import render_pptx
+
+Renderer = Callable[[Brief, dict[int, bytes]], bytes]
+
+
+@dataclass(frozen=True)
+class Format:
+    key: str
+    label: str
+    extension: str
+    mime: str
+    render: Renderer
+
+
+FORMATS: dict[str, Format] = {
+    f.key: f
+    for f in (
+        Format("pdf", "PDF", "pdf", "application/pdf", render_pdf),
+        Format(
+            "pptx",
+            "PowerPoint",
+            "pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            render_pptx,
+        ),
+        Format(
+            "docx",
+            "Word",
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            render_docx,
+        ),
+        Format("md", "Markdown", "md", "text/markdown", render_markdown),
+    )
+}
+
+
+@dataclass(frozen=True)
+class BriefFile:
+    filename: str
+    mime: str
+    content: bytes
+
+
+def export_brief(
+    engine: Engine,
+    workspace_id: int,
+    fmt: str,
+    *,
+    sections: Iterable[str] = SECTION_KEYS,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> BriefFile:
+    """The brief as a file; progress(share, message) is told how far it has come."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    chosen = FORMATS[fmt]
+    report = progress or (lambda share, message: None)
+    report(0.05, "gathering the records")
+    brief = build_brief(engine, workspace_id, sections, today)
+    images = render_charts(brief, lambda share, message: report(0.1 + 0.7 * share, message))
+    report(0.85, f"writing the {chosen.label} file")
+    content = chosen.render(brief, images)
+    report(1.0, "done")
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", brief.title).strip("-").lower() or "strategy-brief"
+    return BriefFile(f"{stem}-{brief.prepared_on:%Y-%m-%d}.{chosen.extension}", chosen.mime, content)

@@ -1,0 +1,102 @@
+"""Brief sections on the vision and on governance (change control, reviews, data)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from strategy.brief.content import Bullets, Facts, Missing, Paragraph, Section, Table, UserText
+from strategy.brief.context import BriefContext
+from strategy.plan_window import plan_end
+from strategy.sustain import next_review_due
+
+STATUS_LABELS = {
+    "submitted": "awaiting decision",
+    "approved": "approved",
+    "rejected": "rejected",
+    "wish_list": "wish list",
+    "implemented": "implemented",
+}
+
+
+def vision_section(ctx: BriefContext) -> Section:
+    ws = ctx.workspace
+    vision = ctx.records["vision"][0] if ctx.records["vision"] else None
+    blocks: list = [
+        Facts(
+            (
+                ("Plan", f"{ws.plan_start:%b %Y} – {plan_end(ws.plan_start, ws.horizon_years):%b %Y}"),
+                ("Horizon", f"{ws.horizon_years} years"),
+            )
+        )
+    ]
+    if vision and vision["statement"].strip():
+        blocks.append(Paragraph(UserText(vision["statement"])))
+        if vision["destination"].strip():
+            blocks.append(Paragraph(UserText(vision["destination"])))
+    else:
+        blocks.append(Missing("No vision statement has been written yet."))
+    priorities = sorted(ctx.records["priority"], key=lambda p: p["position"])
+    if priorities:
+        blocks.append(
+            Table(
+                ("#", "Strategic priority", "What it means"),
+                tuple(
+                    (str(n), UserText(p["title"]), UserText(p["description"]))
+                    for n, p in enumerate(priorities, start=1)
+                ),
+            )
+        )
+    else:
+        blocks.append(Missing("No strategic priorities recorded."))
+    principles = sorted(ctx.records["principle"], key=lambda p: p["position"])
+    if principles:
+        blocks.append(Paragraph("Guiding principles:"))
+        blocks.append(Bullets(tuple(UserText(p["text"]) for p in principles)))
+    return Section("vision", "Vision and priorities", tuple(blocks))
+
+
+def governance_section(ctx: BriefContext) -> Section:
+    changes = ctx.records["change_request"]
+    reviews = sorted(ctx.records["review"], key=lambda r: r["held_on"])
+    blocks: list = []
+    if changes:
+        counts = Counter(c["status"] for c in changes)
+        blocks.append(Facts(tuple((STATUS_LABELS[s].capitalize(), str(n)) for s, n in sorted(counts.items()))))
+        blocks.append(
+            Table(
+                ("Change request", "Raised", "Status", "Impact", "Core system"),
+                tuple(
+                    (
+                        UserText(c["title"]),
+                        f"{c['raised_on']:%d %b %Y}",
+                        STATUS_LABELS[c["status"]],
+                        c["impact_level"],
+                        "yes" if c["affects_core_system"] else "no",
+                    )
+                    for c in sorted(changes, key=lambda c: c["raised_on"], reverse=True)
+                ),
+            )
+        )
+    else:
+        blocks.append(Missing("No change requests yet: change control has not been used."))
+    if reviews:
+        last = reviews[-1]
+        due = next_review_due(reviews)
+        state = "overdue" if due < ctx.today else "on cadence"
+        blocks.append(
+            Paragraph(
+                f"{len(reviews)} strategy reviews held; the last on {last['held_on']:%d %b %Y}. "
+                f"The next is due by {due:%d %b %Y} ({state})."
+            )
+        )
+        blocks.append(
+            Table(
+                ("Review", "Held", "Decisions"),
+                tuple(
+                    (r["kind"], f"{r['held_on']:%d %b %Y}", UserText(r["decisions"] or "—")) for r in reversed(reviews)
+                ),
+            )
+        )
+    else:
+        blocks.append(Missing("No strategy reviews recorded."))
+    return Section("governance", "Governance: change control and reviews", tuple(blocks))

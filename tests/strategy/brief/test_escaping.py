@@ -1,0 +1,63 @@
+"""User text reaches every format literally: no markup, no script, no formula, no fetch."""
+
+from __future__ import annotations
+
+import pytest
+
+from strategy.brief.content import Brief, Paragraph, Section, Table, UserText
+from strategy.brief.escape import for_html, for_markdown, for_office
+from strategy.brief.render_docx import render_docx
+from strategy.brief.render_markdown import render_markdown
+from strategy.brief.render_pdf import brief_html, render_pdf
+from strategy.brief.render_pptx import render_pptx
+from tests.strategy.brief.readers import docx_text, pdf_text, pptx_text
+
+SCRIPT = "<script>alert('x')</script>"
+FORMULA = '=HYPERLINK("http://evil","click")'
+MARKDOWN = "**not bold** [link](http://evil) # not a heading"
+IMAGE = "<img src='file:///etc/passwd'>"
+NASTY = (SCRIPT, FORMULA, MARKDOWN, IMAGE)
+
+
+def nasty_brief() -> Brief:
+    from datetime import date
+
+    rows = tuple((UserText(text), "1") for text in NASTY)
+    return Brief(
+        "Brief",
+        "Org",
+        date(2026, 11, 23),
+        1,
+        (Section("s", "Section", (Paragraph(UserText(SCRIPT)), Table(("Text", "n"), rows))),),
+    )
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_html_shows_markup_as_text(text):
+    assert "<" not in for_html(text) and ">" not in for_html(text)
+
+
+def test_markdown_escapes_every_active_character():
+    assert for_markdown(MARKDOWN) == r"\*\*not bold\*\* \[link\]\(http://evil\) \# not a heading"
+
+
+def test_only_user_text_has_its_formula_defused():
+    assert for_office(UserText(FORMULA)).startswith("'=")
+    assert for_office("-£1.2m") == "-£1.2m"  # a figure the workbench computed is left alone
+
+
+def test_the_pdf_shows_user_text_literally_and_fetches_nothing(tmp_path):
+    html = brief_html(nasty_brief(), {})
+    assert "<script>" not in html and "<img src='file" not in html
+    text = pdf_text(render_pdf(nasty_brief(), {}), tmp_path)
+    assert "<script>alert('x')</script>" in text and "<img src='file:///etc/passwd'>" in text
+
+
+def test_office_documents_defuse_formulas_and_keep_the_rest_literal():
+    for text in (docx_text(render_docx(nasty_brief(), {})), pptx_text(render_pptx(nasty_brief(), {}))):
+        assert "'" + FORMULA in text and SCRIPT in text and MARKDOWN in text
+
+
+def test_markdown_file_has_no_live_markup():
+    text = render_markdown(nasty_brief(), {}).decode()
+    assert "<script>" not in text and "**not bold**" not in text and "](http" not in text
