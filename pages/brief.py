@@ -25,14 +25,12 @@ fmt = st.radio("Format", list(FORMATS), format_func=lambda k: FORMATS[k].label, 
 
 if st.button("Build the brief", type="primary", disabled=not chosen):
     bar = st.progress(0.0, text="Starting…")
+
+    def report(share: float, message: str) -> None:
+        bar.progress(min(share, 1.0), text=message)
+
     try:
-        made = export_brief(
-            engine(),
-            ws_id,
-            fmt,
-            sections=chosen,
-            progress=lambda share, message: bar.progress(min(share, 1.0), text=message),
-        )
+        made = export_brief(engine(), ws_id, fmt, sections=chosen, progress=report)
     except (WorkbenchError, ValueError, OSError) as error:
         show_error(error)
     else:

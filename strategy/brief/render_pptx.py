@@ -38,7 +38,7 @@ class Deck:
         self.top = Inches(1.4)
 
     def room(self, height: int) -> None:
-        if self.top + height > self.prs.slide_height - Inches(0.4):
+        if self.top + height > int(self.prs.slide_height or 0) - Inches(0.4):
             self.new_slide(f"{self.heading} (continued)" if "(continued)" not in self.heading else self.heading)
 
     def lines(self, items: list[tuple[str, bool]], size: int = 18) -> None:
