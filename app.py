@@ -19,7 +19,9 @@ SECTIONS: dict[str, list[st.Page]] = {
     "Define": [],
     "Plan": [],
     "Deliver": [],
-    "Sustain": [],
+    "Sustain": [
+        st.Page("pages/sustain.py", title="Change, data and reviews", icon=":material/autorenew:"),
+    ],
     "Share": [
         st.Page("pages/brief.py", title="Strategy brief", icon=":material/picture_as_pdf:"),
     ],

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
+import plotly.graph_objects as go
 from sqlalchemy import Engine
 
 from models.settings import get_settings
@@ -103,3 +104,8 @@ def show_pending_error(error_key: str) -> None:
     error = st.session_state.pop(error_key, None)
     if error is not None:
         show_error(error)
+
+
+def chart(figure: go.Figure, key: str | None = None) -> None:
+    """A plotly figure as built, full width, no toolbar: our own styling, not Streamlit's theme."""
+    st.plotly_chart(figure, theme=None, width="stretch", config={"displayModeBar": False}, key=key)

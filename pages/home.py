@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from pages._common import all_records, workspace
+from pages._common import all_records, chart, workspace
 from strategy.charts.progress import progress_chart
 from strategy.plan_window import plan_end, plan_year
 from strategy.progress import journey_progress
@@ -33,7 +33,7 @@ cols[3].metric("Initiatives", len(records["initiative"]))
 cols[4].metric("Journey complete", f"{sum(s.score for s in steps) / len(steps):.0%}")
 
 st.subheader("How complete each step is")
-st.plotly_chart(progress_chart(steps), width="stretch", config={"displayModeBar": False})
+chart(progress_chart(steps))
 st.dataframe(
     [{"Step": s.step, "Complete": f"{s.score:.0%}", "Evidence from the records": s.evidence} for s in steps],
     hide_index=True,

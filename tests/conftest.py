@@ -41,6 +41,21 @@ def sample(engine: Engine) -> Workspace:
     return load_sample(engine, SAMPLE, actor=ACTOR)
 
 
+@pytest.fixture(autouse=True)
+def _no_legacy_pages_dir(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest resets Streamlit's legacy pages/-directory mode on every run, which would run a page
+    without app.py's frame; app.py uses st.navigation, so keep the legacy mode off."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
 def reset_app_state() -> None:
     """AppTest runs in this process: forget cached settings, engines and Streamlit caches."""
     get_settings.cache_clear()

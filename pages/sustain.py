@@ -1,0 +1,185 @@
+"""Sustain: change control, data quality and retention, and strategy reviews."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import streamlit as st
+
+from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from pages._table_editor import record_table_editor
+from strategy.change_control import decide
+from strategy.charts.sustain import change_status_chart, decay_chart
+from strategy.decay import half_life_years, stale_records
+from strategy.records import create_record
+from strategy.sustain import next_review_due
+
+ERROR = "sustain_error"
+
+current = workspace()
+ws_id = current.id or 0
+today = date.today()
+st.title("Sustain the strategy")
+st.caption(
+    "A strategy is never done: decide changes after an impact assessment, keep the data clean, "
+    "and review the plan on a fixed cadence."
+)
+show_flash()
+show_pending_error(ERROR)
+changes, change_tab, data_tab, review_tab = (
+    records("change_request", ws_id),
+    *st.tabs(["Change control", "Data quality and retention", "Strategy reviews"]),
+)
+
+
+def _raise_request() -> None:
+    s = st.session_state
+    data = {
+        "title": s.cr_title,
+        "requested_by": s.cr_by or actor(),
+        "description": s.cr_description,
+        "impact_assessment": s.cr_impact,
+        "impact_level": s.cr_level,
+        "affects_core_system": s.cr_core,
+        "raised_on": today,
+    }
+    if attempt(
+        lambda: create_record(engine(), "change_request", ws_id, data, actor=actor()),
+        f"Change request '{s.cr_title}' raised.",
+        ERROR,
+    ):
+        s.cr_title = s.cr_description = s.cr_impact = ""
+
+
+def _decide(request: dict, decision: str) -> None:
+    note = st.session_state.get(f"note_{request['id']}", "")
+    attempt(
+        lambda: decide(
+            engine(),
+            ws_id,
+            request["id"],
+            decision,
+            note,
+            expected_version=request["version"],
+            actor=actor(),
+            today=today,
+        ),
+        f"'{request['title']}': {decision.replace('_', ' ')}.",
+        ERROR,
+    )
+
+
+with change_tab:
+    counts = Counter(c["status"] for c in changes)
+    cols = st.columns(4)
+    for col, (label, status) in zip(
+        cols,
+        [
+            ("Awaiting decision", "submitted"),
+            ("Approved", "approved"),
+            ("Wish list", "wish_list"),
+            ("Rejected", "rejected"),
+        ],
+        strict=True,
+    ):
+        col.metric(label, counts[status])
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader("Awaiting the committee")
+        for request in [c for c in changes if c["status"] == "submitted"]:
+            with st.expander(f"{request['title']} — impact {request['impact_level']}", expanded=True):
+                if request["affects_core_system"]:
+                    st.warning("Touches a core system of record: change it with extra care.")
+                st.markdown(f"**Impact assessment:** {request['impact_assessment'] or '_none yet_'}")
+                st.text_input("Decision note", key=f"note_{request['id']}")
+                buttons = st.columns(3)
+                for col, (label, decision) in zip(
+                    buttons, [("Approve", "approved"), ("Wish list", "wish_list"), ("Reject", "rejected")], strict=True
+                ):
+                    col.button(label, key=f"{decision}_{request['id']}", on_click=_decide, args=(request, decision))
+        if not counts["submitted"]:
+            st.info("Nothing awaits a decision.")
+    with right:
+        if changes:
+            chart(change_status_chart(changes))
+    with st.form("raise_change", border=True):
+        st.subheader("Raise a change request")
+        st.text_input("What should change?", key="cr_title", max_chars=120)
+        st.text_input("Requested by", key="cr_by", max_chars=80)
+        st.text_area("Why", key="cr_description", max_chars=2000)
+        st.text_area("Impact assessment (knock-on effects)", key="cr_impact", max_chars=2000)
+        st.radio("Impact", ["low", "medium", "high"], key="cr_level", horizontal=True)
+        st.checkbox("Touches a core system of record (e.g. finance)", key="cr_core")
+        st.form_submit_button("Raise change request", type="primary", on_click=_raise_request)
+    st.subheader("All change requests")
+    record_table_editor(
+        "change_request",
+        ws_id,
+        [
+            "title",
+            "requested_by",
+            "raised_on",
+            "status",
+            "impact_level",
+            "affects_core_system",
+            "decision_note",
+            "target_release",
+        ],
+        key="changes",
+        column_config={
+            "status": st.column_config.SelectboxColumn(
+                options=["submitted", "approved", "rejected", "wish_list", "implemented"]
+            )
+        },
+    )
+
+with data_tab:
+    datasets = records("dataset", ws_id)
+    if datasets:
+        st.dataframe(
+            [
+                {
+                    "Dataset": d["name"],
+                    "Records": d["record_count"],
+                    "Decay a year": f"{d['annual_decay_rate']:.0%}",
+                    "Half-life (years)": f"{h:.1f}" if (h := half_life_years(d["annual_decay_rate"])) else "—",
+                    "Stale now (est.)": stale_records(
+                        d["record_count"], d["annual_decay_rate"], d["last_cleansed"], today
+                    ),
+                    "Last cleansed": f"{d['last_cleansed']:%d %b %Y}" if d["last_cleansed"] else "never",
+                    "Retention": f"{d['retention_months']} months" if d["retention_months"] else "not set",
+                }
+                for d in datasets
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+        chart(decay_chart(datasets))
+    record_table_editor(
+        "dataset",
+        ws_id,
+        [
+            "name",
+            "system",
+            "owner",
+            "record_count",
+            "annual_decay_rate",
+            "completeness",
+            "last_cleansed",
+            "retention_months",
+            "personal_data",
+        ],
+        key="datasets",
+    )
+
+with review_tab:
+    reviews = records("review", ws_id)
+    if reviews:
+        due = next_review_due(reviews)
+        (st.error if due < today else st.success)(f"Next strategy review due by {due:%d %B %Y}.")
+    else:
+        st.warning("No strategy review held yet: schedule the first one.")
+    record_table_editor(
+        "review", ws_id, ["held_on", "kind", "cadence_months", "attendees", "summary", "decisions"], key="reviews"
+    )

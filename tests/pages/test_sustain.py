@@ -1,0 +1,50 @@
+"""Sustain page: change decisions, data decay and review cadence, from the stored records."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from strategy.plan_window import add_months
+from tests.conftest import open_app
+
+CORE_CHANGE = "Write dividend figures back to the finance ledger nightly"
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_approving_a_core_system_change_needs_a_note(app_db):
+    at = open_app("pages/sustain.py")
+    assert metric(at, "Awaiting decision") == "1"
+    approve = next(b for b in at.button if b.label == "Approve")
+    approve.click().run()
+    assert "decision_note" in at.error[0].value and metric(at, "Approved") == "1"
+    note = next(t for t in at.text_input if t.label == "Decision note")
+    note.input("Finance signs off reconciliation tests first").run()
+    next(b for b in at.button if b.label == "Approve").click().run()
+    assert metric(at, "Approved") == "2" and metric(at, "Awaiting decision") == "0"
+    assert f"'{CORE_CHANGE}': approved." in at.success[0].value
+
+
+def test_raising_a_change_request_keeps_the_text_when_refused(app_db):
+    at = open_app("pages/sustain.py")
+    at.text_area(key="cr_impact").input("New field only")
+    next(b for b in at.button if b.label == "Raise change request").click().run()
+    assert "title" in at.error[0].value and at.text_area(key="cr_impact").value == "New field only"
+    at.text_input(key="cr_title").input("Add marketing consent date")
+    next(b for b in at.button if b.label == "Raise change request").click().run()
+    assert metric(at, "Awaiting decision") == "2"
+
+
+def test_data_decay_and_review_cadence_come_from_the_records(app_db):
+    at = open_app("pages/sustain.py")
+    datasets = next(d.value for d in at.dataframe if "Dataset" in d.value.columns)
+    members = datasets[datasets["Dataset"] == "Member contacts"].iloc[0]
+    assert members["Half-life (years)"] == "3.5" and members["Retention"] == "84 months"
+    decay = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert len(decay["data"]) == len(datasets)
+    due = add_months(date(2026, 9, 28), 3)
+    message = (at.error or at.success)[0].value
+    assert f"due by {due:%d %B %Y}" in message

@@ -1,0 +1,46 @@
+"""Workspaces page: create, rename with a version check, archive, delete and restore.
+
+Form widgets are typed into and submitted in one run, as a browser does."""
+
+from __future__ import annotations
+
+from tests.conftest import open_app
+
+
+def names_in_table(at) -> dict[str, str]:
+    frame = at.dataframe[0].value
+    return dict(zip(frame["Name"], frame["State"], strict=True))
+
+
+def test_create_keeps_what_was_typed_when_refused_and_clears_on_success(app_db):
+    at = open_app("pages/workspaces.py")
+    at.text_input(key="new_name").input("")
+    at.text_input(key="new_org").input("Harbour Bank")
+    next(b for b in at.button if b.label == "Create workspace").click().run()
+    assert "name" in at.error[0].value
+    assert at.text_input(key="new_org").value == "Harbour Bank"
+    at.text_input(key="new_name").input("Harbour Bank CRM")
+    next(b for b in at.button if b.label == "Create workspace").click().run()
+    assert not at.error and at.success[0].value == "Created 'Harbour Bank CRM'."
+    assert names_in_table(at)["Harbour Bank CRM"] == "active"
+    assert at.text_input(key="new_org").value == ""
+
+
+def test_archive_delete_and_restore(app_db):
+    at = open_app("pages/workspaces.py")
+    next(b for b in at.button if b.label == "Archive").click().run()
+    assert names_in_table(at)["Meridian Outdoor Co-op"] == "archived"
+    next(b for b in at.button if b.label == "Unarchive").click().run()
+    next(b for b in at.button if b.label.startswith("Delete")).click().run()
+    assert names_in_table(at)["Meridian Outdoor Co-op"] == "deleted"
+    next(b for b in at.button if b.label == "Restore").click().run()
+    assert names_in_table(at)["Meridian Outdoor Co-op"] == "active"
+
+
+def test_a_rename_to_a_taken_name_is_refused(app_db):
+    at = open_app("pages/workspaces.py")
+    at.text_input(key="new_name").input("Second plan")
+    next(b for b in at.button if b.label == "Create workspace").click().run()
+    at.text_input(key="edit_name").input("Second plan")
+    next(b for b in at.button if b.label == "Save changes").click().run()
+    assert "already exists" in at.error[0].value
