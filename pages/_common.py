@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import streamlit as st
 import plotly.graph_objects as go
+import streamlit as st
 from sqlalchemy import Engine
 
 from models.settings import get_settings
