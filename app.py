@@ -23,6 +23,7 @@ SECTIONS: dict[str, list[st.Page]] = {
         st.Page("pages/sustain.py", title="Change, data and reviews", icon=":material/autorenew:"),
     ],
     "Share": [
+        st.Page("pages/health.py", title="Health check", icon=":material/health_and_safety:"),
         st.Page("pages/brief.py", title="Strategy brief", icon=":material/picture_as_pdf:"),
     ],
 }

@@ -1,0 +1,44 @@
+"""Strategy health check: every rule of the method, judged from the records, with where to fix it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import streamlit as st
+
+from pages._common import all_records, chart, workspace
+from strategy.charts.health import health_chart
+from strategy.health import health_score, run_health
+
+BADGE = {
+    "pass": ":green-badge[:material/check: pass]",
+    "warn": ":orange-badge[:material/warning: warn]",
+    "fail": ":red-badge[:material/close: fail]",
+}
+
+current = workspace()
+findings = run_health(all_records(current.id or 0), date.today())
+score = health_score(findings)
+counts = Counter(f.status for f in findings)
+
+st.title("Strategy health check")
+st.caption(
+    "The plan checked against CRM strategy practice. Each rule is explained in the rule book "
+    "(docs/METHOD.md); fix the failures first."
+)
+cols = st.columns(4)
+cols[0].metric("Health score", f"{score:.0f} / 100")
+cols[1].metric("Pass", counts["pass"])
+cols[2].metric("Warn", counts["warn"])
+cols[3].metric("Fail", counts["fail"])
+chart(health_chart(findings))
+
+order = {"fail": 0, "warn": 1, "pass": 2}
+for finding in sorted(findings, key=lambda f: order[f.status]):
+    with st.container(border=True):
+        left, right = st.columns([5, 1])
+        left.markdown(f"{BADGE[finding.status]} **{finding.title}** · `{finding.rule_id}`")
+        left.write(finding.evidence)
+        if finding.status != "pass":
+            right.page_link(finding.fix_page, label="Fix it", icon=":material/arrow_forward:")
