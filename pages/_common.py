@@ -25,6 +25,20 @@ from strategy.workspaces import get_workspace
 FLASH = "_flash"
 
 
+def _leave_legacy_pages_mode() -> None:
+    """A deep link as the server's very first request is routed by Streamlit's legacy pages/-folder
+    mode, which runs the page without app.py's frame. The same page hash is valid under
+    st.navigation, so switch the mode off and run again inside the frame."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_leave_legacy_pages_mode()
+
+
 def engine() -> Engine:
     return _engine(get_settings().url)
 

@@ -20,4 +20,6 @@ def projector_layout(figure: go.Figure, *, title: str | None = None, height: int
         paper_bgcolor="white",
         legend=dict(font=dict(size=FONT_SIZE - 2)),
     )
+    figure.update_xaxes(automargin=True)
+    figure.update_yaxes(automargin=True)
     return figure
