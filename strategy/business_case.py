@@ -99,6 +99,21 @@ def present_values(rate: float, flows: np.ndarray) -> np.ndarray:
     return (flows / (1 + rate) ** np.arange(flows.shape[1])).sum(axis=1)
 
 
+def npv_of_amounts(
+    settings: CaseSettings,
+    costs: Sequence[Line],
+    benefits: Sequence[Line],
+    cost_amounts: np.ndarray,
+    benefit_amounts: np.ndarray,
+) -> np.ndarray:
+    """NPV of each run (runs x lines of amounts → runs): PV(benefits) − PV(costs) by the case's
+    conventions; the Monte Carlo, the tornado and the scenarios all go through here."""
+    rate = settings.discount_rate
+    pv_benefits = present_values(rate, yearly_flows(benefit_amounts, benefit_profile(benefits, settings)))
+    pv_costs = present_values(rate, yearly_flows(cost_amounts, cost_profile(costs, settings)))
+    return pv_benefits - pv_costs
+
+
 @dataclass(frozen=True)
 class YearRow:
     """One year of the cash-flow table."""
@@ -160,8 +175,12 @@ def internal_rate_of_return(net_flows: Sequence[float]) -> float | None:
     values = np.asarray(net_flows, dtype=float)
     if not ((values < 0).any() and (values > 0).any()):
         return None
-    rate = float(npf.irr(values))
-    return None if np.isnan(rate) else rate
+    try:
+        with np.errstate(all="ignore"):  # flows near the float limits: no IRR rather than a crash
+            rate = float(npf.irr(values / np.abs(values).max()))
+    except np.linalg.LinAlgError:
+        return None
+    return None if not np.isfinite(rate) else rate
 
 
 def ratio(numerator: float, denominator: float) -> float | None:
@@ -187,6 +206,30 @@ def evaluate_case(settings: CaseSettings, costs: Sequence[Line], benefits: Seque
         irr=internal_rate_of_return(net),
         payback_months=payback_months(net),
     )
+
+
+@dataclass(frozen=True)
+class CategoryValue:
+    """The present value of all lines of one category (costs or benefits)."""
+
+    kind: str  # "cost" or "benefit"
+    category: str
+    present_value: float
+
+
+def value_by_category(settings: CaseSettings, costs: Sequence[Line], benefits: Sequence[Line]) -> list[CategoryValue]:
+    """Present value per cost category and per benefit category, largest first within each kind."""
+    found: list[CategoryValue] = []
+    for kind, lines, profile in (
+        ("cost", costs, cost_profile(costs, settings)),
+        ("benefit", benefits, benefit_profile(benefits, settings)),
+    ):
+        per_line = present_values(settings.discount_rate, profile * amounts(lines)[0][:, None])
+        totals: dict[str, float] = defaultdict(float)
+        for line, value in zip(lines, per_line, strict=True):
+            totals[str(line["category"])] += float(value)
+        found += [CategoryValue(kind, name, value) for name, value in sorted(totals.items(), key=lambda kv: -kv[1])]
+    return found
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy_financial as npf
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from models.workspace import WorkspaceBase
 from strategy.business_case import (
@@ -12,7 +16,9 @@ from strategy.business_case import (
     adoption_share,
     evaluate_case,
     initiative_economics,
+    internal_rate_of_return,
     payback_months,
+    value_by_category,
 )
 from tests.factories_case import SETTINGS_3Y, benefit_line, cost_line
 
@@ -115,11 +121,10 @@ def test_initiative_economics_sums_only_each_initiatives_own_lines():
     benefits = [*(b | {"initiative_id": 7} for b in HAND_BENEFITS), benefit_line(8_000, initiative_id=9)]
     economics = initiative_economics(workspace(), costs, benefits)
     assert set(economics) == {7, 9}
-    assert economics[7] == InitiativeEconomics(
-        pv_benefits=pytest.approx(HAND_PV_BENEFITS),
-        pv_costs=pytest.approx(HAND_PV_COSTS),
-        npv=pytest.approx(HAND_PV_BENEFITS - HAND_PV_COSTS),
-    )
+    assert economics[7].pv_benefits == pytest.approx(HAND_PV_BENEFITS)
+    assert economics[7].pv_costs == pytest.approx(HAND_PV_COSTS)
+    assert economics[7].npv == pytest.approx(HAND_PV_BENEFITS - HAND_PV_COSTS)
+    assert isinstance(economics[7], InitiativeEconomics)
     assert economics[9].pv_costs == 0.0
     assert economics[9].npv == pytest.approx(economics[9].pv_benefits)
 
@@ -133,3 +138,82 @@ def test_initiative_economics_uses_the_workspace_settings():
 
 def test_settings_default_to_the_issue_values():
     assert CaseSettings(horizon_years=5) == CaseSettings(5, 0.10, 0.10, 0.05, (0.40, 0.65, 0.80, 0.85, 0.85))
+
+
+def test_present_values_by_category_add_up_to_the_case(hand_case):
+    values = value_by_category(SETTINGS_3Y, HAND_COSTS, HAND_BENEFITS)
+    assert sum(v.present_value for v in values if v.kind == "cost") == pytest.approx(hand_case.pv_costs)
+    assert sum(v.present_value for v in values if v.kind == "benefit") == pytest.approx(hand_case.pv_benefits)
+    assert {(v.kind, v.category) for v in values} == {("cost", "licences"), ("benefit", "productivity")}
+
+
+# --- properties ------------------------------------------------------------------------------
+
+AMOUNT = st.floats(min_value=0, max_value=5_000_000, allow_nan=False)
+YEAR = st.integers(min_value=1, max_value=3)
+RATE = st.floats(min_value=-0.45, max_value=0.95, allow_nan=False)
+benefit_lines = st.lists(
+    st.builds(
+        lambda likely, year, adoption: benefit_line(likely, start_year=year, adoption_dependent=adoption),
+        AMOUNT,
+        YEAR,
+        st.booleans(),
+    ),
+    max_size=6,
+)
+cost_lines = st.lists(
+    st.builds(
+        lambda likely, year, recurrence: cost_line(likely, start_year=year, recurrence=recurrence),
+        AMOUNT,
+        st.integers(0, 3),
+        st.sampled_from(["one_off", "recurring"]),
+    ),
+    max_size=6,
+)
+initial_costs = st.lists(st.builds(cost_line, AMOUNT), min_size=1, max_size=4)
+
+
+@given(initial_costs, benefit_lines, RATE, RATE)
+def test_npv_falls_as_the_discount_rate_rises_for_a_conventional_investment(costs, benefits, rate_a, rate_b):
+    """Money out in year 0, money in afterwards: a higher rate never makes the case better."""
+    low_rate, high_rate = sorted((rate_a, rate_b))
+    at_low = evaluate_case(replace(SETTINGS_3Y, discount_rate=low_rate), costs, benefits).npv
+    at_high = evaluate_case(replace(SETTINGS_3Y, discount_rate=high_rate), costs, benefits).npv
+    assert at_high <= at_low + 1e-6 * max(1.0, abs(at_low))
+
+
+def scaled(lines, k):
+    return [line | {"low": line["low"] * k, "likely": line["likely"] * k, "high": line["high"] * k} for line in lines]
+
+
+@given(cost_lines, benefit_lines, st.floats(min_value=0, max_value=1_000, allow_nan=False))
+def test_scaling_every_amount_by_k_scales_npv_by_k(costs, benefits, k):
+    npv = evaluate_case(SETTINGS_3Y, costs, benefits).npv
+    scaled_npv = evaluate_case(SETTINGS_3Y, scaled(costs, k), scaled(benefits, k)).npv
+    size = sum(line["likely"] for line in costs + benefits) * max(k, 1.0)
+    assert scaled_npv == pytest.approx(k * npv, rel=1e-9, abs=1e-9 * max(size, 1.0))
+
+
+@given(cost_lines, benefit_lines)
+def test_hand_built_table_always_agrees_with_numpy_financial(costs, benefits):
+    figures = evaluate_case(SETTINGS_3Y, costs, benefits)
+    net = [row.net for row in figures.table]
+    size = max(1.0, sum(abs(x) for x in net))
+    assert sum(row.discounted_net for row in figures.table) == pytest.approx(figures.npv, abs=1e-9 * size)
+    assert npf.npv(SETTINGS_3Y.discount_rate, net) == pytest.approx(figures.npv, abs=1e-9 * size)
+
+
+IRR_CASES = [
+    pytest.param([-100, 39, 59, 55, 20], 0.28095, id="numpy-financial's textbook example"),
+    pytest.param([-100, 110], 0.10, id="one year at ten percent"),
+    pytest.param([-100, 0, 0, 74], -0.0955, id="a loss has a negative IRR"),
+    pytest.param([-100, 0, 0], None, id="never turns: no IRR"),
+    pytest.param([0, 10, 10], None, id="never negative: no IRR"),
+    pytest.param([-1.05, 2e-309, 2e-309, 2e-309], None, id="flows at the float limit: no IRR, no crash"),
+]
+
+
+@pytest.mark.parametrize(("net", "expected"), IRR_CASES)
+def test_internal_rate_of_return(net, expected):
+    found = internal_rate_of_return(net)
+    assert found == (None if expected is None else pytest.approx(expected, abs=1e-4))
