@@ -17,7 +17,9 @@ SECTIONS: dict[str, list[st.Page]] = {
     ],
     "Discover": [],
     "Define": [],
-    "Plan": [],
+    "Plan": [
+        st.Page("pages/business_case.py", title="Business case", icon=":material/payments:"),
+    ],
     "Deliver": [],
     "Sustain": [
         st.Page("pages/sustain.py", title="Change, data and reviews", icon=":material/autorenew:"),

@@ -1,0 +1,69 @@
+"""The case settings kept on the workspace: discount rate, risk adjustments and adoption ramp."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from models.workspace import Workspace
+from pages._common import actor, attempt, engine
+from strategy.business_case import adoption_share
+from strategy.workspaces import update_workspace
+
+ERROR = "case_settings_error"
+
+
+def _save(workspace_id: int, expected_version: int, horizon: int) -> None:
+    s = st.session_state
+    changes = {
+        "discount_rate": s.case_rate / 100,
+        "benefit_risk": s.case_benefit_risk / 100,
+        "cost_risk": s.case_cost_risk / 100,
+        "adoption_ramp": [s[f"case_ramp_{year}"] / 100 for year in range(1, horizon + 1)],
+    }
+    attempt(
+        lambda: update_workspace(engine(), workspace_id, changes, expected_version=expected_version, actor=actor()),
+        "Case settings saved.",
+        ERROR,
+    )
+
+
+def settings_form(current: Workspace) -> None:
+    """Percentages in, fractions stored; the form is keyed by version so a save shows fresh values."""
+    horizon = current.horizon_years
+    with st.form(f"case_settings_{current.id}_{current.version}", border=True):
+        st.subheader("Case settings")
+        rate, benefit_risk, cost_risk = st.columns(3)
+        rate.number_input(
+            "Discount rate (%)",
+            -50.0,
+            100.0,
+            current.discount_rate * 100,
+            0.5,
+            key="case_rate",
+            help="Money later is worth less: year t is divided by (1 + rate)^t. Many firms use 8-12 %.",
+        )
+        benefit_risk.number_input(
+            "Benefit risk: haircut (%)",
+            0.0,
+            100.0,
+            current.benefit_risk * 100,
+            1.0,
+            key="case_benefit_risk",
+            help="Every benefit is reduced by this share, because forecasts of value tend to be optimistic.",
+        )
+        cost_risk.number_input(
+            "Cost risk: uplift (%)",
+            0.0,
+            100.0,
+            current.cost_risk * 100,
+            1.0,
+            key="case_cost_risk",
+            help="Every cost is raised by this share, because projects tend to cost more than planned.",
+        )
+        st.markdown("**Adoption ramp** — share of intended users working in the CRM, by year")
+        for column, year in zip(st.columns(horizon), range(1, horizon + 1), strict=True):
+            share = adoption_share(current.adoption_ramp, year)
+            column.number_input(f"Year {year} (%)", 0.0, 100.0, share * 100, 5.0, key=f"case_ramp_{year}")
+        st.form_submit_button(
+            "Save case settings", type="primary", on_click=_save, args=(current.id, current.version, horizon)
+        )

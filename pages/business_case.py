@@ -1,0 +1,136 @@
+"""Business case: costs and benefits in money, NPV, ROI, payback, risk, scenarios and per-initiative value."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages._case_lines import (
+    benefit_form,
+    cost_form,
+    line_columns,
+    line_editor,
+    show_errors,
+)
+from pages._case_risk import risk_tab, scenario_tab
+from pages._case_settings import ERROR as SETTINGS_ERROR
+from pages._case_settings import settings_form
+from pages._common import chart, records, show_flash, show_pending_error, workspace
+from strategy.business_case import (
+    CaseFigures,
+    evaluate_case,
+    initiative_economics,
+    settings_of,
+    value_by_category,
+)
+from strategy.case_summary import missing_figures
+from strategy.case_text import METHOD, irr_text, money, payback_short, payback_text, ratio_text, roi_text
+from strategy.charts.business_case import cash_flow_chart, initiative_value_chart, waterfall_chart
+
+current = workspace()
+ws_id, currency, horizon = current.id or 0, current.currency, current.horizon_years
+settings = settings_of(current)
+costs, benefits = records("cost", ws_id), records("benefit", ws_id)
+initiatives = records("initiative", ws_id)
+figures = evaluate_case(settings, costs, benefits)
+
+st.title("Business case")
+st.caption(
+    "Benefits in money, tied to their costs, risk-adjusted and discounted: the case that ranks the work "
+    "and shows each stakeholder what is in it for them."
+)
+show_flash()
+show_errors()
+show_pending_error(SETTINGS_ERROR)
+
+
+def headline(figures: CaseFigures) -> None:
+    """The five figures an executive asks for; a figure that does not exist says why underneath."""
+    npv, roi, ratio, irr, payback = st.columns(5)
+    npv.metric("NPV (risk-adjusted)", money(figures.npv, currency))
+    roi.metric("ROI", "undefined" if figures.roi is None else roi_text(figures.roi))
+    ratio.metric(
+        "Benefit / cost", "undefined" if figures.benefit_cost_ratio is None else ratio_text(figures.benefit_cost_ratio)
+    )
+    irr.metric("IRR", "none" if figures.irr is None else irr_text(figures.irr))
+    payback.metric("Payback", payback_short(figures.payback_months), help=payback_text(figures.payback_months))
+    notes = missing_figures(figures.roi, figures.irr, figures.payback_months)
+    if notes and (costs or benefits):
+        st.caption(" · ".join(notes))
+
+
+def yearly_rows(figures: CaseFigures) -> list[dict[str, str]]:
+    return [
+        {
+            "Year": "0 (investment)" if row.year == 0 else str(row.year),
+            "Benefits": money(row.benefits, currency),
+            "Costs": money(row.costs, currency),
+            "Net": money(row.net, currency),
+            "Cumulative net": money(row.cumulative_net, currency),
+            "Discounted net": money(row.discounted_net, currency),
+        }
+        for row in figures.table
+    ]
+
+
+def initiative_tab() -> None:
+    economics = initiative_economics(current, costs, benefits)
+    if not economics:
+        st.info("Attach cost and benefit lines to initiatives to see each one's own value and cost.")
+        return
+    titles = {i["id"]: i["title"] for i in initiatives}
+    ranked = sorted(economics.items(), key=lambda item: item[1].npv, reverse=True)
+    named = [(titles.get(key, f"Initiative {key}"), value) for key, value in ranked]
+    chart(initiative_value_chart([(t, e.pv_benefits, e.pv_costs) for t, e in named], currency), key="case_initiatives")
+    table = [
+        {
+            "Initiative": title,
+            "PV of benefits": money(value.pv_benefits, currency),
+            "PV of costs": money(value.pv_costs, currency),
+            "NPV": money(value.npv, currency),
+        }
+        for title, value in named
+    ]
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(
+        "The roadmap uses each initiative's NPV to rank the work. Lines with no initiative count for the "
+        "whole programme only."
+    )
+
+
+headline(figures)
+flow_tab, lines_tab, risk, scenarios, by_initiative, method = st.tabs(
+    ["Cash flow", "Costs and benefits", "Risk", "Scenarios", "By initiative", "Settings and method"]
+)
+with flow_tab:
+    if not costs and not benefits:
+        st.info("No cost or benefit lines yet: add them on the **Costs and benefits** tab.")
+    else:
+        st.subheader("Cash flow by year")
+        chart(cash_flow_chart(figures, currency), key="case_cash_flow")
+        st.dataframe(yearly_rows(figures), hide_index=True, width="stretch")
+        st.subheader("From costs to NPV (present values by category)")
+        chart(
+            waterfall_chart(value_by_category(settings, costs, benefits), figures.npv, currency),
+            key="case_waterfall",
+        )
+with lines_tab:
+    related = {"initiative": initiatives, "objective": records("objective", ws_id), "kpi": records("kpi", ws_id)}
+    left, right = st.columns(2)
+    with left:
+        cost_form(ws_id, horizon, currency, initiatives)
+    with right:
+        benefit_form(ws_id, horizon, currency, related)
+    titles = [i["title"] for i in initiatives]
+    st.subheader(f"Cost lines ({len(costs)})")
+    line_editor("cost", ws_id, costs, initiatives, line_columns("cost", horizon, currency, titles))
+    st.subheader(f"Benefit lines ({len(benefits)}, annual amounts)")
+    line_editor("benefit", ws_id, benefits, initiatives, line_columns("benefit", horizon, currency, titles))
+with risk:
+    risk_tab(ws_id, settings, (costs, benefits), figures.npv, currency)
+with scenarios:
+    scenario_tab(ws_id, settings, (costs, benefits), records("scenario", ws_id), currency)
+with by_initiative:
+    initiative_tab()
+with method:
+    settings_form(current)
+    st.markdown(METHOD)
