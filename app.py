@@ -15,7 +15,11 @@ SECTIONS: dict[str, list[st.Page]] = {
         st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
         st.Page("pages/workspaces.py", title="Workspaces", icon=":material/folder_open:"),
     ],
-    "Discover": [],
+    "Discover": [
+        st.Page("pages/needs.py", title="Business need", icon=":material/priority_high:"),
+        st.Page("pages/stakeholders.py", title="Stakeholders & champions", icon=":material/groups:"),
+        st.Page("pages/vision.py", title="Vision", icon=":material/visibility:"),
+    ],
     "Define": [],
     "Plan": [
         st.Page("pages/business_case.py", title="Business case", icon=":material/payments:"),

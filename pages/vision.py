@@ -1,0 +1,246 @@
+"""Vision: the 3-5 year destination leaders set in answer to the need: statement, plan window,
+ordered priorities, guiding principles and the measurable objectives that make it concrete."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from contextlib import suppress
+from typing import Any
+
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from pages._entry import apply_focus, id_table_editor, open_for_editing, reopen, request_focus
+from strategy.charts.vision import coverage_chart
+from strategy.plan_window import plan_end
+from strategy.records import create_record, save_singleton
+from strategy.vision import move_record, next_position, ordered, priority_coverage, uncovered_needs, unserved_priorities
+from strategy.workspaces import update_workspace
+
+ERROR = "vision_error"
+LISTS = {  # kind -> (field shown, heading, input label, button label)
+    "priority": ("title", "Strategic priorities, in order", "New priority", "Add priority"),
+    "principle": ("text", "Guiding principles", "New guiding principle", "Add principle"),
+}
+
+current = workspace()
+ws_id = current.id or 0
+vision = next(iter(records("vision", ws_id)), None)
+priorities = ordered(records("priority", ws_id))
+needs = records("need", ws_id)
+objectives = records("objective", ws_id)
+
+
+VISION_KEYS = (f"vi_statement_{ws_id}", f"vi_destination_{ws_id}")
+WINDOW_KEYS = (f"vi_start_{ws_id}", f"vi_horizon_{ws_id}")
+VISION_OPENED, WINDOW_OPENED = f"vi_opened_{ws_id}", f"vi_window_opened_{ws_id}"
+
+
+def _save_window() -> None:
+    s = st.session_state
+    changes = {"plan_start": s[WINDOW_KEYS[0]], "horizon_years": s[WINDOW_KEYS[1]]}
+    if attempt(
+        lambda: update_workspace(engine(), ws_id, changes, expected_version=s[WINDOW_OPENED], actor=actor()),
+        "Plan window saved.",
+        ERROR,
+    ):
+        reopen(WINDOW_KEYS, WINDOW_OPENED)
+
+
+def _save_vision() -> None:
+    s = st.session_state
+    data = {"statement": s[VISION_KEYS[0]], "destination": s[VISION_KEYS[1]]}
+    if attempt(
+        lambda: save_singleton(engine(), "vision", ws_id, data, expected_version=s[VISION_OPENED], actor=actor()),
+        "Vision saved.",
+        ERROR,
+    ):
+        reopen(VISION_KEYS, VISION_OPENED)
+
+
+def _add(kind: str) -> None:
+    field = LISTS[kind][0]
+    text = st.session_state[f"vi_new_{kind}"].strip()
+    data: dict[str, Any] = {field: text, "position": next_position(records(kind, ws_id))}
+    if kind == "priority":
+        data["description"] = st.session_state.vi_new_priority_description
+    if attempt(lambda: create_record(engine(), kind, ws_id, data, actor=actor()), f"Added '{text}'.", ERROR):
+        st.session_state[f"vi_new_{kind}"] = ""
+        st.session_state.pop("vi_new_priority_description", None)
+        request_focus(f"vi_add_{kind}")
+
+
+def _move(kind: str, record_id: int, step: int) -> None:
+    rows = records(kind, ws_id)
+    attempt(lambda: move_record(engine(), kind, ws_id, rows, record_id, step, actor=actor()), "Order saved.", ERROR)
+
+
+def _stale_notice(keys: tuple[str, ...], opened_key: str, opened: int | None, stored: int | None) -> None:
+    if opened != stored:
+        st.warning("Someone saved this after you opened it: saving now would be refused.")
+        st.button(
+            "Discard my edits and load theirs", key=f"reload_{opened_key}", on_click=reopen, args=(keys, opened_key)
+        )
+
+
+def _statement_forms() -> None:
+    stored = vision["version"] if vision else None
+    opened = open_for_editing(
+        dict(zip(VISION_KEYS, (vision["statement"], vision["destination"]) if vision else ("", ""), strict=True)),
+        VISION_OPENED,
+        stored,
+    )
+    with st.form("vision_statement", border=True):
+        st.subheader("Vision statement")
+        st.text_area(
+            "Where the organisation will be, in one or two sentences", key=VISION_KEYS[0], max_chars=2000, height=150
+        )
+        st.text_area(
+            "The destination, in measurable terms",
+            key=VISION_KEYS[1],
+            max_chars=4000,
+            height=150,
+            help="Name the numbers that will show you arrived; the objectives below make them SMART.",
+        )
+        st.form_submit_button("Save vision", type="primary", on_click=_save_vision)
+    _stale_notice(VISION_KEYS, VISION_OPENED, opened, stored)
+    opened = open_for_editing(
+        dict(zip(WINDOW_KEYS, (current.plan_start, current.horizon_years), strict=True)), WINDOW_OPENED, current.version
+    )
+    with st.form("plan_window", border=True):
+        st.subheader("Plan window")
+        left, right = st.columns(2)
+        left.date_input("Plan start", key=WINDOW_KEYS[0], format="DD/MM/YYYY")
+        right.radio(
+            "Horizon (years)",
+            [3, 4, 5],
+            key=WINDOW_KEYS[1],
+            horizontal=True,
+            help="Leaders think in a 3-5 year plan, not the problem of the day.",
+        )
+        end = plan_end(current.plan_start, current.horizon_years)
+        st.caption(f"Stored: {current.plan_start:%d %b %Y} → {end:%d %b %Y} ({current.horizon_years} years)")
+        st.form_submit_button("Save plan window", on_click=_save_window)
+    _stale_notice(WINDOW_KEYS, WINDOW_OPENED, opened, current.version)
+
+
+def _ordered_list(kind: str) -> None:
+    field, heading, label, button = LISTS[kind]
+    rows = ordered(records(kind, ws_id))
+    st.subheader(heading)
+    for index, row in enumerate(rows):
+        text, up, down = st.columns([10, 1, 1], vertical_alignment="center")
+        text.markdown(f"**{index + 1}.** {row[field]}")
+        up.button(
+            "↑",
+            key=f"up_{kind}_{row['id']}",
+            on_click=_move,
+            args=(kind, row["id"], -1),
+            disabled=index == 0,
+            help="Move up",
+        )
+        down.button(
+            "↓",
+            key=f"down_{kind}_{row['id']}",
+            on_click=_move,
+            args=(kind, row["id"], 1),
+            disabled=index == len(rows) - 1,
+            help="Move down",
+        )
+    with st.form(f"vi_add_{kind}", border=False):
+        st.text_input(label, key=f"vi_new_{kind}", max_chars=120 if kind == "priority" else 500)
+        if kind == "priority":
+            st.text_input("What it means (optional)", key="vi_new_priority_description", max_chars=2000)
+        st.form_submit_button(button, on_click=_add, args=(kind,))
+    apply_focus(f"vi_add_{kind}", label)
+
+
+def _coverage() -> None:
+    st.subheader("Does the vision answer the need?")
+    covers = priority_coverage(priorities, needs, objectives)
+    picture, verdict = st.columns([3, 2], gap="large")
+    if covers:
+        with picture:
+            chart(coverage_chart(covers), key="vision_coverage")
+    unserved, loose = unserved_priorities(priorities, objectives), uncovered_needs(needs, priorities)
+    with verdict:
+        _coverage_verdict(unserved, loose)
+
+
+def _coverage_verdict(unserved: Sequence[Mapping[str, Any]], loose: Sequence[Mapping[str, Any]]) -> None:
+    if not priorities:
+        st.info("Add the strategic priorities first; each need then points at the priority it belongs to.")
+    if unserved:
+        st.warning("No objective serves these priorities yet: " + "; ".join(f"**{p['title']}**" for p in unserved))
+    if loose:
+        st.warning(
+            "No priority covers these needs: " + "; ".join(f"**{n['title']}** ({n['department']})" for n in loose)
+        )
+    if priorities and not unserved and not loose:
+        st.success("Every priority has an objective and every need sits under a priority.")
+
+
+def _objectives() -> None:
+    st.subheader("The destination as measurable objectives")
+    titles = {p["id"]: p["title"] for p in priorities}
+    if not objectives:
+        st.info("No objectives yet: turn each priority into SMART objectives on the Objectives page.")
+    else:
+        st.dataframe(
+            [
+                {
+                    "Objective": o["title"],
+                    "From → to": f"{o['baseline']:g} → {o['target']:g} {o['unit']}"
+                    if o["baseline"] is not None and o["target"] is not None
+                    else "—",
+                    "By": f"{o['due_date']:%b %Y}" if o["due_date"] else "—",
+                    "Priority": titles.get(o["priority_id"], "—"),
+                }
+                for o in objectives
+            ],
+            hide_index=True,
+            width="stretch",
+            column_config={"Objective": st.column_config.TextColumn(width="large")},
+        )
+    with suppress(StreamlitAPIException):  # the objectives page is not part of the app yet
+        st.page_link("pages/objectives.py", label="Edit the objectives", icon=":material/flag:")
+
+
+st.title("Vision")
+st.caption("A destination made of priorities, guiding principles and measurable objectives, answering the need.")
+show_flash()
+show_pending_error(ERROR)
+left, right = st.columns(2, gap="large")
+with left:
+    _statement_forms()
+with right:
+    _ordered_list("priority")
+    _ordered_list("principle")
+_coverage()
+_objectives()
+
+with st.expander("Edit priorities and principles in a table", expanded=False):
+    id_table_editor(
+        "priority",
+        ws_id,
+        ["position", "title", "description"],
+        key="priorities_table",
+        column_config={
+            "position": st.column_config.NumberColumn("Order", min_value=0, step=1),
+            "title": st.column_config.TextColumn("Priority", required=True, max_chars=120),
+            "description": st.column_config.TextColumn("What it means", max_chars=2000),
+        },
+        label="Save priorities",
+    )
+    id_table_editor(
+        "principle",
+        ws_id,
+        ["position", "text"],
+        key="principles_table",
+        column_config={
+            "position": st.column_config.NumberColumn("Order", min_value=0, step=1),
+            "text": st.column_config.TextColumn("Principle", required=True, max_chars=500),
+        },
+        label="Save principles",
+    )
