@@ -38,9 +38,12 @@ st.caption(
     "Benefits in money, tied to their costs, risk-adjusted and discounted: the case that ranks the work "
     "and shows each stakeholder what is in it for them."
 )
-show_flash()
-show_errors()
-show_pending_error(SETTINGS_ERROR)
+# Messages and notes come and go; inside fixed containers they never shift the tabs below, so the
+# tab people are working in stays open after a save.
+with st.container():
+    show_flash()
+    show_errors()
+    show_pending_error(SETTINGS_ERROR)
 
 
 def headline(figures: CaseFigures) -> None:
@@ -54,8 +57,9 @@ def headline(figures: CaseFigures) -> None:
     irr.metric("IRR", "none" if figures.irr is None else irr_text(figures.irr))
     payback.metric("Payback", payback_short(figures.payback_months), help=payback_text(figures.payback_months))
     notes = missing_figures(figures.roi, figures.irr, figures.payback_months)
-    if notes and (costs or benefits):
-        st.caption(" · ".join(notes))
+    with st.container():
+        if notes and (costs or benefits):
+            st.caption(" · ".join(notes))
 
 
 def yearly_rows(figures: CaseFigures) -> list[dict[str, str]]:
@@ -99,7 +103,7 @@ def initiative_tab() -> None:
 
 headline(figures)
 flow_tab, lines_tab, risk, scenarios, by_initiative, method = st.tabs(
-    ["Cash flow", "Costs and benefits", "Risk", "Scenarios", "By initiative", "Settings and method"]
+    ["Cash flow", "Costs and benefits", "Risk", "Scenarios", "By initiative", "Settings and method"], key="case_tabs"
 )
 with flow_tab:
     if not costs and not benefits:
