@@ -11,6 +11,8 @@ from sqlalchemy import Engine
 from strategy.audit import data_version
 from strategy.brief.content import Brief, Section
 from strategy.brief.context import BriefContext
+from strategy.brief.sections_case import case_section
+from strategy.brief.sections_people import needs_section, people_section
 from strategy.brief.sections_vision import governance_section, vision_section
 from strategy.snapshot import workspace_records
 from strategy.workspaces import get_workspace
@@ -25,7 +27,10 @@ class SectionSpec:
 
 # In the order an executive reads them.
 SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec("needs", "The business need", needs_section),
     SectionSpec("vision", "Vision and priorities", vision_section),
+    SectionSpec("case", "Business case", case_section),
+    SectionSpec("people", "Stakeholders and champions", people_section),
     SectionSpec("governance", "Governance", governance_section),
 )
 SECTION_KEYS = tuple(spec.key for spec in SECTIONS)

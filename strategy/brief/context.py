@@ -4,24 +4,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from models.workspace import Workspace
-from strategy.formatting import money
+from strategy.business_case import CaseFigures, evaluate_case, settings_of
+from strategy.case_text import money
+from strategy.montecarlo import NpvDistribution, npv_distribution
 
 
-@dataclass(frozen=True)
+@dataclass
 class BriefContext:
+    """Derived figures are computed once per brief and shared by every section."""
+
     workspace: Workspace
     records: dict[str, list[dict[str, Any]]]
     today: date
 
-    def money(self, amount: float | None) -> str:
+    def money(self, amount: float) -> str:
         return money(amount, self.workspace.currency)
 
     def by_id(self, kind: str) -> dict[int, dict[str, Any]]:
         return {record["id"]: record for record in self.records[kind]}
 
-    def name_of(self, kind: str, record_id: int | None, field: str = "title") -> str:
-        found = self.by_id(kind).get(record_id) if record_id is not None else None
-        return str(found[field]) if found else "—"
+    @cached_property
+    def case(self) -> CaseFigures:
+        """The business case exactly as the Business case page computes it."""
+        return evaluate_case(settings_of(self.workspace), self.records["cost"], self.records["benefit"])
+
+    @cached_property
+    def risk(self) -> NpvDistribution:
+        """The Monte Carlo summary with the page's default runs and seed, so the figures agree."""
+        return npv_distribution(settings_of(self.workspace), self.records["cost"], self.records["benefit"])

@@ -1,0 +1,80 @@
+"""Brief sections on the business need and on the people: stakeholders, champions, sponsorship."""
+
+from __future__ import annotations
+
+from strategy.brief.content import Bullets, Chart, Missing, Paragraph, Section, Table, UserText
+from strategy.brief.context import BriefContext
+from strategy.charts.needs import needs_chart
+from strategy.charts.stakeholders import stakeholder_grid
+from strategy.needs import KIND_LABELS, LEVEL_LABELS, SCORE_FORMULA, rank_needs, recognition_findings
+from strategy.people import business_led_findings, champion_coverage, key_without_wiifm, quadrant
+
+TOP_NEEDS = 10
+
+
+def needs_section(ctx: BriefContext) -> Section:
+    needs = ctx.records["need"]
+    if not needs:
+        return Section("needs", "The business need", (Missing("No needs have been captured yet."),))
+    ranked = rank_needs(needs)
+    blocks: list = [
+        Paragraph(
+            f"{len(needs)} needs from {len({n['department'] for n in needs})} departments, ranked by "
+            f"{SCORE_FORMULA.lower()}."
+        ),
+        Table(
+            ("#", "Need", "Kind", "Department", "Raised at", "Score", "Value a year"),
+            tuple(
+                (
+                    str(r.rank),
+                    UserText(r.need["title"]),
+                    KIND_LABELS[r.need["kind"]],
+                    UserText(r.need["department"]),
+                    LEVEL_LABELS[r.need["level"]],
+                    f"{r.score:g}",
+                    ctx.money(r.need["annual_value"]) if r.need["annual_value"] is not None else "—",
+                )
+                for r in ranked[:TOP_NEEDS]
+            ),
+            numeric=frozenset({0, 5, 6}),
+        ),
+    ]
+    warnings = [f.message for f in recognition_findings(needs) if f.level == "warning"]
+    if warnings:
+        blocks.append(Bullets(tuple(warnings)))
+    blocks.append(Chart("Needs by score and department", needs_chart(ranked)))
+    return Section("needs", "The business need", tuple(blocks))
+
+
+def people_section(ctx: BriefContext) -> Section:
+    people = ctx.records["stakeholder"]
+    if not people:
+        return Section("people", "Stakeholders and champions", (Missing("No stakeholders recorded yet."),))
+    key = sorted((p for p in people if p["active"]), key=lambda p: (-p["influence"], -p["interest"], p["name"]))
+    blocks: list = [
+        Table(
+            ("Stakeholder", "Role", "Department", "Where they stand", "What's in it for them"),
+            tuple(
+                (
+                    UserText(p["name"]),
+                    UserText(p["role"]),
+                    UserText(p["department"]),
+                    quadrant(p["influence"], p["interest"]),
+                    UserText(p["wiifm"] or "—"),
+                )
+                for p in key[:10]
+            ),
+        ),
+        Paragraph("Champion coverage by department:"),
+        Table(
+            ("Department", "Cover"),
+            tuple((UserText(c.department), c.message) for c in champion_coverage(ctx.records["need"], people)),
+        ),
+    ]
+    gaps = key_without_wiifm(people)
+    findings = [f.message for f in business_led_findings(people, ctx.records["objective"])]
+    if gaps:
+        findings.append("Key stakeholders without a 'what's in it for me': " + ", ".join(p["name"] for p in gaps))
+    blocks.append(Bullets(tuple(findings)))
+    blocks.append(Chart("Influence and interest", stakeholder_grid(people)))
+    return Section("people", "Stakeholders and champions", tuple(blocks))
