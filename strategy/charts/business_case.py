@@ -4,6 +4,7 @@ tornado and scenario comparison. Money is labelled in the workspace's currency."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 
 import plotly.graph_objects as go
 
@@ -21,17 +22,6 @@ TORNADO_LINES = 10
 def label(name: str) -> str:
     """A stored choice as people read it: data_cleansing → Data cleansing."""
     return name.replace("_", " ").capitalize()
-
-
-def wrapped(text: str, width: int = 12) -> str:
-    """Break a long axis label over lines so a dozen of them fit side by side."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + len(word) < width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
 
 
 def year_label(year: int) -> str:
@@ -71,17 +61,19 @@ def cash_flow_chart(figures: CaseFigures, currency: str) -> go.Figure:
 
 
 def waterfall_chart(values: Sequence[CategoryValue], npv: float, currency: str) -> go.Figure:
-    """From the present value of each cost category, through each benefit category, to NPV."""
-    steps = [(f"−{label(v.category)}", -v.present_value) for v in values if v.kind == "cost" and v.present_value]
-    steps += [(f"+{label(v.category)}", v.present_value) for v in values if v.kind == "benefit" and v.present_value]
+    """From the present value of each cost category, through each benefit category, down to NPV;
+    drawn across so every category name reads in full."""
+    steps = [(f"− {label(v.category)}", -v.present_value) for v in values if v.kind == "cost" and v.present_value]
+    steps += [(f"+ {label(v.category)}", v.present_value) for v in values if v.kind == "benefit" and v.present_value]
     figure = go.Figure(
         go.Waterfall(
-            x=[wrapped(name) for name, _ in steps] + ["NPV"],
-            y=[value for _, value in steps] + [npv],
+            orientation="h",
+            y=[name for name, _ in steps] + ["NPV"],
+            x=[value for _, value in steps] + [npv],
             measure=["relative"] * len(steps) + ["total"],
             text=[money(value, currency) for _, value in steps] + [money(npv, currency)],
             textposition="outside",
-            textfont=dict(size=FONT_SIZE - 2),
+            textfont=dict(size=FONT_SIZE),
             cliponaxis=False,
             decreasing=dict(marker=dict(color=BAD)),
             increasing=dict(marker=dict(color=GOOD)),
@@ -89,9 +81,15 @@ def waterfall_chart(values: Sequence[CategoryValue], npv: float, currency: str) 
             connector=dict(line=dict(color=MUTED, width=1)),
         )
     )
-    figure.update_xaxes(tickangle=0)
-    figure.update_yaxes(title=f"present value ({currency})", gridcolor=GRID)
-    return projector_layout(figure, height=560)
+    running = list(accumulate([0.0] + [value for _, value in steps]))
+    room = 0.14 * ((max(running) - min(running)) or 1.0)  # space for the outside labels
+    figure.update_yaxes(autorange="reversed", automargin=True)
+    figure.update_xaxes(
+        title=f"present value ({currency})", gridcolor=GRID, range=[min(running) - room, max(running) + room]
+    )
+    projector_layout(figure, height=120 + 44 * (len(steps) + 1))
+    figure.update_layout(margin=dict(r=110))  # room for the last labels
+    return figure
 
 
 def npv_histogram(distribution: NpvDistribution, currency: str) -> go.Figure:
