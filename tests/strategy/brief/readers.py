@@ -20,7 +20,8 @@ def pdf_images(content: bytes, tmp_path: Path) -> int:
     path = tmp_path / "brief.pdf"
     path.write_bytes(content)
     listing = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True).stdout
-    return max(len(listing.strip().splitlines()) - 2, 0)
+    rows = [line.split() for line in listing.strip().splitlines()[2:]]
+    return sum(row[2] == "image" for row in rows)  # not the soft masks that carry transparency
 
 
 def pptx_text(content: bytes) -> str:

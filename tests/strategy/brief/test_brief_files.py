@@ -1,0 +1,110 @@
+"""The sample strategy's brief in every format, read back from the file itself."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from strategy.brief.builder import SECTIONS, build_brief
+from strategy.brief.export import FORMATS, export_brief
+from strategy.business_case import evaluate_case, settings_of
+from strategy.case_text import money
+from strategy.snapshot import workspace_records
+from tests.strategy.brief.readers import (
+    docx_pictures,
+    docx_text,
+    pdf_images,
+    pdf_text,
+    pptx_pictures,
+    pptx_text,
+)
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    from sqlmodel import SQLModel
+
+    from models.engine import make_engine
+    from strategy.database import load_sample
+    from tests.conftest import SAMPLE
+
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('brief') / 'brief.db'}")
+    SQLModel.metadata.create_all(engine)
+    workspace = load_sample(engine, SAMPLE, actor="tester")
+    return engine, workspace
+
+
+@pytest.fixture(scope="module")
+def files(sample_db):
+    engine, workspace = sample_db
+    return {fmt: export_brief(engine, workspace.id, fmt, today=TODAY) for fmt in FORMATS}
+
+
+@pytest.fixture(scope="module")
+def expected(sample_db):
+    engine, workspace = sample_db
+    records = workspace_records(engine, workspace.id)
+    npv = evaluate_case(settings_of(workspace), records["cost"], records["benefit"]).npv
+    brief = build_brief(engine, workspace.id, today=TODAY)
+    return {
+        "npv": money(npv, workspace.currency),
+        "titles": [o["title"] for o in records["objective"]],
+        "needs": [n["title"] for n in records["need"]],
+        "sections": [s.title for s in brief.sections],
+        "charts": len(brief.charts()),
+    }
+
+
+def readable(fmt: str, content: bytes, tmp_path) -> str:
+    readers = {
+        "pdf": lambda: pdf_text(content, tmp_path),
+        "pptx": lambda: pptx_text(content),
+        "docx": lambda: docx_text(content),
+        "md": lambda: content.decode("utf-8").replace("\\", ""),
+    }
+    return " ".join(readers[fmt]().split())
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_each_format_carries_the_figures_and_the_records(files, expected, fmt, tmp_path):
+    text = readable(fmt, files[fmt].content, tmp_path)
+    assert expected["npv"] in text
+    for title in expected["needs"][:3]:
+        assert " ".join(title.split()) in text
+    for title in expected["sections"]:
+        assert title in text
+
+
+def test_every_chart_is_an_image_in_each_format(files, expected, tmp_path):
+    charts = expected["charts"]
+    assert charts >= 4
+    assert pdf_images(files["pdf"].content, tmp_path) == charts
+    assert pptx_pictures(files["pptx"].content) == charts
+    assert docx_pictures(files["docx"].content) == charts
+    assert files["md"].content.decode().count("data:image/png;base64,") == charts
+
+
+def test_file_names_say_what_and_when(files):
+    assert files["pdf"].filename == "meridian-outdoor-co-op-crm-strategy-brief-2026-11-23.pdf"
+    assert {f.mime for f in files.values()} >= {"application/pdf", "text/markdown"}
+
+
+def test_sections_can_be_left_out_and_unknown_ones_are_refused(sample_db):
+    engine, workspace = sample_db
+    brief = build_brief(engine, workspace.id, ["case"], today=TODAY)
+    assert [s.key for s in brief.sections] == ["case"]
+    with pytest.raises(ValueError, match="unknown brief sections: gossip"):
+        build_brief(engine, workspace.id, ["gossip"], today=TODAY)
+    assert len(SECTIONS) == len({s.key for s in SECTIONS})
+
+
+def test_an_empty_workspace_still_gets_every_section_saying_what_is_missing(engine):
+    from tests.factories import make_workspace
+
+    workspace = make_workspace(engine)
+    brief = build_brief(engine, workspace.id, today=TODAY)
+    assert len(brief.sections) == len(SECTIONS)
+    assert all(section.blocks for section in brief.sections)
