@@ -25,11 +25,13 @@ st.caption(
     "A strategy is never done: decide changes after an impact assessment, keep the data clean, "
     "and review the plan on a fixed cadence."
 )
-show_flash()
-show_pending_error(ERROR)
-changes, change_tab, data_tab, review_tab = (
-    records("change_request", ws_id),
-    *st.tabs(["Change control", "Data quality and retention", "Strategy reviews"]),
+# Messages sit in a fixed container and the tabs have a key, so a save never bounces to the first tab.
+with st.container():
+    show_flash()
+    show_pending_error(ERROR)
+changes = records("change_request", ws_id)
+change_tab, data_tab, review_tab = st.tabs(
+    ["Change control", "Data quality and retention", "Strategy reviews"], key="sustain_tabs"
 )
 
 
