@@ -9,8 +9,8 @@ import streamlit as st
 
 from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
 from pages._entry import apply_focus, id_table_editor, request_focus
+from strategy.case_text import money
 from strategy.charts.needs import needs_chart
-from strategy.formatting import money
 from strategy.needs import (
     KIND_LABELS,
     LEVEL_LABELS,
@@ -40,6 +40,7 @@ current = workspace()
 ws_id = current.id or 0
 needs = records("need", ws_id)
 priorities = ordered(records("priority", ws_id))
+priority_names = {p["id"]: p["title"] for p in priorities}
 priority_titles = {p["id"]: f"{p['position']}. {p['title']}" for p in priorities}
 
 
@@ -146,28 +147,25 @@ def _ranked_list(ranked: list[RankedNeed]) -> None:
     st.markdown(f"**{SCORE_FORMULA}** — {SCORE_NOTE}")
     if not ranked:
         return
-    st.dataframe(
+    st.table(  # plain HTML: large, wrapped text that reads from the back of the room
         [
             {
                 "Rank": r.rank,
-                "Score": r.score,
+                "Score": f"{r.score:.1f}",
                 "Kind": KIND_LABELS[r.need["kind"]],
                 "Need": r.need["title"],
                 "Department": r.need["department"],
                 "Raised at": LEVEL_LABELS[r.need["level"]],
-                "Severity": r.need["severity"],
-                "Reach": r.need["reach"],
-                "Annual value": money(r.need["annual_value"], current.currency),
-                "Priority": priority_titles.get(r.need["priority_id"], "—"),
+                "Severity × reach": f"{r.need['severity']} × {r.need['reach']}",
+                "Annual value": "—"
+                if r.need["annual_value"] is None
+                else money(r.need["annual_value"], current.currency),
+                "Priority": priority_names.get(r.need["priority_id"], "—"),
             }
             for r in ranked
         ],
         hide_index=True,
-        width="stretch",
-        column_config={
-            "Score": st.column_config.NumberColumn(format="%.1f"),
-            "Need": st.column_config.TextColumn(width="large"),
-        },
+        border="horizontal",
     )
 
 

@@ -17,7 +17,7 @@ NEW_OPPORTUNITY = "Sell trip insurance to members who book courses"
 
 
 def ranked(at):
-    return next(d.value for d in at.dataframe if "Rank" in d.value.columns)
+    return at.table[0].value
 
 
 def click(at, label):
@@ -40,7 +40,7 @@ def test_sample_needs_are_ranked_with_the_formula_and_charted_by_kind(app_db):
     at = open_app(PAGE)
     assert not at.exception
     table = ranked(at)
-    assert table.iloc[0][["Rank", "Need", "Score"]].tolist() == [1, SAMPLE_TOP, 27.3]
+    assert table.iloc[0][["Rank", "Need", "Score"]].tolist() == [1, SAMPLE_TOP, "27.3"]
     assert len(table) == 9
     assert any("Score = severity × reach + value points" in m.value for m in at.markdown)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
@@ -68,8 +68,8 @@ def test_fast_entry_adds_a_pain_and_an_opportunity_and_clears_for_the_next(app_d
     click(at, "Add need")
     table = ranked(at)
     rows = table.set_index("Need")
-    assert rows.loc[NEW_PAIN, "Rank"] == 2 and rows.loc[NEW_PAIN, "Score"] == 25.0
-    assert rows.loc[NEW_OPPORTUNITY, "Kind"] == "Opportunity" and rows.loc[NEW_OPPORTUNITY, "Score"] == 10.6
+    assert rows.loc[NEW_PAIN, "Rank"] == 2 and rows.loc[NEW_PAIN, "Score"] == "25.0"
+    assert rows.loc[NEW_OPPORTUNITY, "Kind"] == "Opportunity" and rows.loc[NEW_OPPORTUNITY, "Score"] == "10.6"
     assert rows.loc[NEW_OPPORTUNITY, "Annual value"] == "£400k"
 
 
