@@ -18,7 +18,7 @@ BADGE = {
 }
 
 current = workspace()
-findings = run_health(all_records(current.id or 0), date.today())
+findings = run_health(current, all_records(current.id or 0), date.today())
 score = health_score(findings)
 counts = Counter(f.status for f in findings)
 

@@ -23,7 +23,7 @@ def health(
     """Check the strategy against CRM practice: each rule pass, warn or fail, with its evidence."""
     engine = open_engine()
     found = workspace_arg(engine, workspace)
-    findings = run_health(workspace_records(engine, found.id or 0), date.today())
+    findings = run_health(found, workspace_records(engine, found.id or 0), date.today())
     score = health_score(findings)
     if as_json:
         emit_json({"workspace": found.name, "score": round(score, 1), "checks": [asdict(f) for f in findings]})

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from strategy import health_sustain
-from strategy.health_types import Check, Records, Status
+from models.workspace import WorkspaceBase
+from strategy import health_case, health_discover, health_sustain
+from strategy.health_types import Check, HealthInput, Records, Status
 
-CHECKS: tuple[Check, ...] = (*health_sustain.CHECKS,)
+# In the order of the journey.
+CHECKS: tuple[Check, ...] = (*health_discover.CHECKS, *health_case.CHECKS, *health_sustain.CHECKS)
 WEIGHT: dict[Status, float] = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
 
 
@@ -21,10 +23,11 @@ class Finding:
     fix_page: str
 
 
-def run_health(records: Records, today: date) -> list[Finding]:
+def run_health(workspace: WorkspaceBase, records: Records, today: date) -> list[Finding]:
+    inp = HealthInput(workspace, records, today)
     findings = []
     for check in CHECKS:
-        result = check.judge(records, today)
+        result = check.judge(inp)
         findings.append(Finding(check.rule_id, check.title, result.status, result.evidence, check.fix_page))
     return findings
 

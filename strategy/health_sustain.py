@@ -3,9 +3,7 @@ and whether the KPIs measure what the lead value discipline promises."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from strategy.health_types import Check, HealthResult, Records
+from strategy.health_types import Check, HealthInput, HealthResult
 from strategy.sustain import next_review_due
 
 # What each value discipline's KPIs should measure, by words in the KPI's name or library key.
@@ -34,7 +32,8 @@ DISCIPLINE_SIGNALS: dict[str, tuple[str, ...]] = {
 }
 
 
-def change_control(records: Records, today: date) -> HealthResult:
+def change_control(inp: HealthInput) -> HealthResult:
+    records, today = inp.records, inp.today
     changes = records["change_request"]
     decided = [c for c in changes if c["status"] != "submitted"]
     assessed = [c for c in changes if c["impact_assessment"].strip()]
@@ -46,7 +45,8 @@ def change_control(records: Records, today: date) -> HealthResult:
     return HealthResult("pass", evidence)
 
 
-def data_retention(records: Records, today: date) -> HealthResult:
+def data_retention(inp: HealthInput) -> HealthResult:
+    records, today = inp.records, inp.today
     datasets = records["dataset"]
     ruled = [d for d in datasets if d["retention_months"] is not None]
     if not datasets:
@@ -59,7 +59,8 @@ def data_retention(records: Records, today: date) -> HealthResult:
     return HealthResult("pass", f"all {len(datasets)} datasets have a retention rule")
 
 
-def review_cadence(records: Records, today: date) -> HealthResult:
+def review_cadence(inp: HealthInput) -> HealthResult:
+    records, today = inp.records, inp.today
     reviews = records["review"]
     if not reviews:
         return HealthResult("fail", "no strategy review has been held")
@@ -69,7 +70,8 @@ def review_cadence(records: Records, today: date) -> HealthResult:
     return HealthResult("pass", f"{len(reviews)} reviews held; the next is due by {due:%d %b %Y}")
 
 
-def discipline_in_kpis(records: Records, today: date) -> HealthResult:
+def discipline_in_kpis(inp: HealthInput) -> HealthResult:
+    records, today = inp.records, inp.today
     direction = records["direction"][0] if records["direction"] else None
     lead = direction["lead_discipline"] if direction else None
     if not lead:

@@ -7,8 +7,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from models.workspace import WorkspaceBase
+
 Records = Mapping[str, Sequence[Mapping[str, Any]]]
 Status = Literal["pass", "warn", "fail"]
+
+
+@dataclass(frozen=True)
+class HealthInput:
+    """What every check may read: the workspace's settings, its records and today's date."""
+
+    workspace: WorkspaceBase
+    records: Records
+    today: date
 
 
 @dataclass(frozen=True)
@@ -24,4 +35,4 @@ class Check:
     rule_id: str
     title: str
     fix_page: str
-    judge: Callable[[Records, date], HealthResult]
+    judge: Callable[[HealthInput], HealthResult]

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from models.workspace import Workspace
+from models.workspace import Workspace, WorkspaceBase
 from strategy.records import create_record
 from strategy.workspaces import create_workspace
 
@@ -52,3 +52,9 @@ def make_objective(engine: Engine, workspace_id: int, **overrides: Any) -> dict[
         "due_date": date(2027, 12, 31),
     } | overrides
     return create_record(engine, "objective", workspace_id, data, actor=ACTOR)
+
+
+def workspace_settings(**overrides: Any) -> WorkspaceBase:
+    """A workspace's settings without a database, for pure functions that read them."""
+    data = {"name": "Acme CRM plan", "plan_start": date(2026, 1, 1), "horizon_years": 3} | overrides
+    return WorkspaceBase.model_validate(data)

@@ -7,14 +7,16 @@ from datetime import date
 import pytest
 
 from models.registry import ENTITIES
+from strategy.health_types import HealthInput
+from tests.factories import workspace_settings
 from strategy.health_sustain import change_control, data_retention, discipline_in_kpis, review_cadence
 
 TODAY = date(2026, 11, 23)
 EMPTY = {e.kind: [] for e in ENTITIES}
 
 
-def with_records(**kinds):
-    return EMPTY | kinds
+def with_records(**kinds) -> HealthInput:
+    return HealthInput(workspace_settings(), EMPTY | kinds, TODAY)
 
 
 def change(status="approved", impact="Touches only the web profile"):
@@ -30,12 +32,12 @@ CHANGE_CASES = [
 
 @pytest.mark.parametrize(("changes", "status"), CHANGE_CASES)
 def test_change_control(changes, status):
-    assert change_control(with_records(change_request=changes), TODAY).status == status
+    assert change_control(with_records(change_request=changes)).status == status
 
 
 def test_a_dataset_without_retention_is_named():
     datasets = [{"name": "Members", "retention_months": 84}, {"name": "Event sign-ups", "retention_months": None}]
-    result = data_retention(with_records(dataset=datasets), TODAY)
+    result = data_retention(with_records(dataset=datasets))
     assert result.status == "warn" and "Event sign-ups" in result.evidence
 
 
@@ -48,7 +50,7 @@ REVIEW_CASES = [
 
 @pytest.mark.parametrize(("reviews", "status"), REVIEW_CASES)
 def test_review_cadence(reviews, status):
-    assert review_cadence(with_records(review=reviews), TODAY).status == status
+    assert review_cadence(with_records(review=reviews)).status == status
 
 
 def kpi(name, key=None):
@@ -68,4 +70,4 @@ DISCIPLINE_CASES = [
 @pytest.mark.parametrize(("lead", "kpis", "status"), DISCIPLINE_CASES)
 def test_the_lead_discipline_must_show_in_the_kpis(lead, kpis, status):
     records = with_records(direction=[{"lead_discipline": lead}], kpi=kpis)
-    assert discipline_in_kpis(records, TODAY).status == status
+    assert discipline_in_kpis(records).status == status
