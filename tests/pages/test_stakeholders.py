@@ -33,12 +33,14 @@ def test_sample_grid_coverage_and_the_leaver_flagged(app_db):
     assert not at.exception
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     placed = sum(len(t["x"]) for t in spec["data"])
-    assert placed == 12 and len(spec["layout"]["annotations"]) == 4
+    assert placed == 13 and len(spec["layout"]["annotations"]) == 4
     assert "Champion Grace Mensah has left: make the backup Oliver Grant the champion now" in at.error[0].value
     lines = coverage_text(at)
     assert "**Stores** :red[**✖ Champion left**]" in lines and "**Finance** :red[**✖ No champion**]" in lines
     assert "Ravi Patel has no active backup named" in lines
-    assert any("Objectives owned by IT: 'Improve campaign efficiency' (Mark Lindqvist)" in w.value for w in at.warning)
+    warnings = " ".join(w.value for w in at.warning)
+    assert "Objectives owned by IT: 'Improve campaign efficiency' (Mark Lindqvist)" in warnings
+    assert 'without a "what\'s in it for me": Jonas Weber (Head of E-commerce)' in warnings
 
 
 def test_promoting_the_backup_closes_the_leaver_gap(app_db):
@@ -69,7 +71,8 @@ def test_fast_entry_adds_a_key_stakeholder_and_flags_the_missing_wiifm(app_db):
     click(at, "Add stakeholder")
     assert at.success[0].value == "Added 'Farah Haddad'."
     assert at.text_input(key="sh_name").value == ""
-    assert any('without a "what\'s in it for me": Farah Haddad (Chief Digital Officer)' in w.value for w in at.warning)
+    missing = next(w.value for w in at.warning if "what's in it for me" in w.value)
+    assert "Farah Haddad (Chief Digital Officer)" in missing
     assert stored("Farah Haddad")["influence"] == 5
 
 
