@@ -11,7 +11,7 @@ ENOUGH_DEPARTMENTS = 3
 
 
 def compelling_need(inp: HealthInput) -> HealthResult:
-    records, today = inp.records, inp.today
+    records = inp.records
     needs = records["need"]
     warnings = [f.message for f in recognition_findings(needs) if f.level == "warning"]
     departments = {str(n["department"]).strip() for n in needs}
@@ -24,7 +24,7 @@ def compelling_need(inp: HealthInput) -> HealthResult:
 
 
 def vision_horizon(inp: HealthInput) -> HealthResult:
-    records, today = inp.records, inp.today
+    records = inp.records
     vision = records["vision"][0] if records["vision"] else None
     priorities = len(records["priority"])
     if not vision or not str(vision["statement"]).strip():
@@ -35,7 +35,7 @@ def vision_horizon(inp: HealthInput) -> HealthResult:
 
 
 def business_led(inp: HealthInput) -> HealthResult:
-    records, today = inp.records, inp.today
+    records = inp.records
     findings = business_led_findings(records["stakeholder"], records["objective"])
     warnings = [f for f in findings if f.level == "warning"]
     if not warnings:
@@ -46,7 +46,7 @@ def business_led(inp: HealthInput) -> HealthResult:
 
 
 def champions(inp: HealthInput) -> HealthResult:
-    records, today = inp.records, inp.today
+    records = inp.records
     covers = champion_coverage(records["need"], records["stakeholder"])
     if not covers:
         return HealthResult("fail", "no department has raised needs or has users yet, so no champions are planned")
@@ -58,7 +58,7 @@ def champions(inp: HealthInput) -> HealthResult:
 
 
 def wiifm(inp: HealthInput) -> HealthResult:
-    records, today = inp.records, inp.today
+    records = inp.records
     missing = key_without_wiifm(records["stakeholder"])
     if missing:
         return HealthResult("fail", "no 'what's in it for me' for " + ", ".join(p["name"] for p in missing))

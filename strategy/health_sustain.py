@@ -33,7 +33,7 @@ DISCIPLINE_SIGNALS: dict[str, tuple[str, ...]] = {
 
 
 def change_control(inp: HealthInput) -> HealthResult:
-    records, today = inp.records, inp.today
+    records = inp.records
     changes = records["change_request"]
     decided = [c for c in changes if c["status"] != "submitted"]
     assessed = [c for c in changes if c["impact_assessment"].strip()]
@@ -46,7 +46,7 @@ def change_control(inp: HealthInput) -> HealthResult:
 
 
 def data_retention(inp: HealthInput) -> HealthResult:
-    records, today = inp.records, inp.today
+    records = inp.records
     datasets = records["dataset"]
     ruled = [d for d in datasets if d["retention_months"] is not None]
     if not datasets:
@@ -60,18 +60,18 @@ def data_retention(inp: HealthInput) -> HealthResult:
 
 
 def review_cadence(inp: HealthInput) -> HealthResult:
-    records, today = inp.records, inp.today
+    records = inp.records
     reviews = records["review"]
     if not reviews:
         return HealthResult("fail", "no strategy review has been held")
     due = next_review_due(reviews)
-    if due < today:
+    if due < inp.today:
         return HealthResult("fail", f"the next review was due by {due:%d %b %Y} and has not been held")
     return HealthResult("pass", f"{len(reviews)} reviews held; the next is due by {due:%d %b %Y}")
 
 
 def discipline_in_kpis(inp: HealthInput) -> HealthResult:
-    records, today = inp.records, inp.today
+    records = inp.records
     direction = records["direction"][0] if records["direction"] else None
     lead = direction["lead_discipline"] if direction else None
     if not lead:
