@@ -3,7 +3,7 @@ champions with backups, and what is in it for the people who matter."""
 
 from __future__ import annotations
 
-from strategy.health_types import Check, HealthInput, HealthResult
+from strategy.health_types import Check, HealthInput, HealthResult, Status
 from strategy.needs import recognition_findings
 from strategy.people import business_led_findings, champion_coverage, key_without_wiifm
 
@@ -41,7 +41,7 @@ def business_led(inp: HealthInput) -> HealthResult:
     if not warnings:
         return HealthResult("pass", findings[0].message)
     serious = {"no_sponsor", "it_sponsor", "it_led"}
-    status = "fail" if any(f.code in serious for f in warnings) else "warn"
+    status: Status = "fail" if any(f.code in serious for f in warnings) else "warn"
     return HealthResult(status, " ".join(f.message for f in warnings))
 
 
@@ -53,7 +53,7 @@ def champions(inp: HealthInput) -> HealthResult:
     gaps = [c for c in covers if not c.covered]
     if not gaps:
         return HealthResult("pass", f"all {len(covers)} departments have an active champion and a backup")
-    status = "warn" if all(c.status == "no_backup" for c in gaps) else "fail"
+    status: Status = "warn" if all(c.status == "no_backup" for c in gaps) else "fail"
     return HealthResult(status, "; ".join(f"{c.department}: {c.message}" for c in gaps))
 
 
