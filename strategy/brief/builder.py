@@ -13,6 +13,7 @@ from strategy.brief.content import Brief, Section
 from strategy.brief.context import BriefContext
 from strategy.brief.sections_case import case_section
 from strategy.brief.sections_people import needs_section, people_section
+from strategy.brief.sections_summary import summary_section
 from strategy.brief.sections_vision import governance_section, vision_section
 from strategy.snapshot import workspace_records
 from strategy.workspaces import get_workspace
@@ -27,6 +28,7 @@ class SectionSpec:
 
 # In the order an executive reads them.
 SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec("summary", "Executive summary", summary_section),
     SectionSpec("needs", "The business need", needs_section),
     SectionSpec("vision", "Vision and priorities", vision_section),
     SectionSpec("case", "Business case", case_section),
