@@ -2,6 +2,7 @@
 
 from strategy import cli, cli_brief, cli_health  # noqa: F401
 from strategy import cli_case  # noqa: F401
+from strategy import cli_check  # noqa: F401
 from strategy import cli_discover  # noqa: F401
 from strategy.cli_app import app
 

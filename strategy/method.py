@@ -55,6 +55,21 @@ class Rule:
         return f"{self.rule_id}: “{self.rule}”"
 
 
+@dataclass(frozen=True)
+class Finding:
+    """A rule a record breaks: which rule, which record, what was found; `message` quotes the rule."""
+
+    rule_id: str
+    subject: str  # the record kind: "need", "objective", "kpi" …
+    subject_id: int
+    title: str
+    detail: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.detail} — {rule(self.rule_id).cite()}"
+
+
 def family_of(rule_id: str) -> str:
     """SMART-S1 → SMART; HEALTH-REVIEW → HEALTH."""
     return rule_id.split("-", 1)[0]

@@ -1,0 +1,130 @@
+"""Capability assessment: dimensions rated now and as needed (1-5) through a lens, the gaps between,
+and a gap turned into a roadmap initiative in one step."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from strategy.records import TableEdits
+
+Record = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Lens:
+    """A way of cutting the organisation into dimensions to rate."""
+
+    key: str
+    label: str
+    dimensions: dict[str, str]  # dimension -> what to look at when rating it
+
+
+LENSES: dict[str, Lens] = {
+    "core": Lens(
+        "core",
+        "Culture, people, process, technology",
+        {
+            "culture": "Do people see customer data and relationships as everyone's job, not marketing's or IT's?",
+            "people": "Are there the skills, roles, champions and time to run CRM day to day?",
+            "process": "Are customer processes designed outside-in, end to end, and followed?",
+            "technology": "Does the platform support those processes, with data joined up across channels?",
+        },
+    ),
+    "gartner": Lens(
+        "gartner",
+        "Gartner's eight building blocks",
+        {
+            "vision": "Is there a shared picture of the customer relationship the business wants?",
+            "strategy": "Is there a plan for which customers to win, keep and grow, and how?",
+            "customer experience": "Is the experience designed and measured from the customer's side?",
+            "organisational collaboration": "Do departments share customer information and hand over smoothly?",
+            "processes": "Are customer processes defined, owned and improved?",
+            "information": "Is customer data complete, current and available to every team that needs it?",
+            "technology": "Do the systems support the processes, integrated rather than in silos?",
+            "metrics": "Are customer KPIs chosen, measured and reviewed, leading and lagging?",
+        },
+    ),
+}
+DEFAULT_LENS = "core"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One rated dimension: how far it must move, with the record it came from."""
+
+    capability_id: int
+    dimension: str
+    current: int
+    target: int
+    notes: str
+
+    @property
+    def size(self) -> int:
+        return self.target - self.current
+
+
+def ratings(capabilities: Sequence[Record], lens: str) -> list[Record]:
+    """The lens's ratings in the lens's own order; dimensions not in the lens come last."""
+    order = list(LENSES[lens].dimensions)
+    found = [c for c in capabilities if c["lens"] == lens]
+    return sorted(
+        found, key=lambda c: (order.index(c["dimension"]) if c["dimension"] in order else len(order), c["id"])
+    )
+
+
+def unrated(capabilities: Sequence[Record], lens: str) -> list[str]:
+    """The lens's dimensions nobody has rated yet."""
+    rated = {c["dimension"] for c in capabilities if c["lens"] == lens}
+    return [d for d in LENSES[lens].dimensions if d not in rated]
+
+
+def gaps(capabilities: Sequence[Record], lens: str) -> list[Gap]:
+    """Every rated dimension of the lens, largest gap first (ties in the lens's order)."""
+    found = [
+        Gap(c["id"], c["dimension"], c["current"], c["target"], c.get("notes") or "")
+        for c in ratings(capabilities, lens)
+    ]
+    return sorted(found, key=lambda g: -g.size)
+
+
+def rating_edits(capabilities: Sequence[Record], lens: str, submitted: Mapping[str, Mapping[str, Any]]) -> TableEdits:
+    """What a ratings form changes: new rows for dimensions rated the first time, edits for changed ones.
+
+    `submitted` maps a dimension to its {current, target, notes} as the form holds them.
+    """
+    existing = {c["dimension"]: c for c in capabilities if c["lens"] == lens}
+    edits = TableEdits()
+    for dimension, values in submitted.items():
+        record = existing.get(dimension)
+        if record is None:
+            edits.added.append({"lens": lens, "dimension": dimension, **values})
+            continue
+        changes = {k: v for k, v in values.items() if record.get(k) != v}
+        if changes:
+            edits.edited[record["id"]] = (record["version"], changes)
+    return edits
+
+
+def initiative_from_gap(gap: Gap, lens: str) -> dict[str, Any]:
+    """A proposed initiative that closes the gap, linked to the capability it raises."""
+    lens_label = LENSES[lens].label if lens in LENSES else lens
+    notes = f" Assessment notes: {gap.notes}" if gap.notes else ""
+    return {
+        "title": f"Close the {gap.dimension} gap ({gap.current} → {gap.target})"[:120],
+        "description": (
+            f"Raise {gap.dimension} from {gap.current} to {gap.target} on the 1-5 scale ({lens_label} lens).{notes}"
+        )[:2000],
+        "status": "proposed",
+        "capability_id": gap.capability_id,
+    }
+
+
+def initiatives_by_capability(initiatives: Sequence[Record]) -> dict[int, list[Record]]:
+    """The initiatives already raising each capability, so a gap is not turned into work twice unseen."""
+    found: dict[int, list[Record]] = {}
+    for initiative in initiatives:
+        if initiative.get("capability_id") is not None:
+            found.setdefault(initiative["capability_id"], []).append(initiative)
+    return found
