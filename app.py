@@ -20,7 +20,12 @@ SECTIONS: dict[str, list[st.Page]] = {
         st.Page("pages/stakeholders.py", title="Stakeholders & champions", icon=":material/groups:"),
         st.Page("pages/vision.py", title="Vision", icon=":material/visibility:"),
     ],
-    "Define": [],
+    "Define": [
+        st.Page("pages/direction.py", title="Direction", icon=":material/explore:"),
+        st.Page("pages/capabilities.py", title="Capabilities", icon=":material/construction:"),
+        st.Page("pages/objectives.py", title="Objectives (SMART)", icon=":material/flag:"),
+        st.Page("pages/kpis.py", title="KPIs and traceability", icon=":material/monitoring:"),
+    ],
     "Plan": [
         st.Page("pages/business_case.py", title="Business case", icon=":material/payments:"),
     ],

@@ -1,0 +1,187 @@
+"""Objectives: SMART objectives with a live SMART check — a verdict per letter, each citing its rule —
+filterable to the ones that fail, with the KPIs each one has."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+
+from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from strategy.charts.define import smart_grid
+from strategy.kpis import kpi_counts
+from strategy.method import rule
+from strategy.records import create_record, delete_record, update_record
+from strategy.smart import SmartCheck, check_objectives, smart_context
+
+ERROR = "objectives_error"
+BADGE = {"pass": ("green", "check"), "stretch": ("orange", "trending_up"), "fail": ("red", "close")}
+FILTERS = {"all": "All", "fail": "Failing only", "attention": "Failing or stretch"}
+FIELDS = ("title", "metric", "unit", "baseline", "target", "due_date", "owner_id", "priority_id", "need_ids")
+EMPTY: dict[str, Any] = dict.fromkeys(FIELDS) | {"title": "", "metric": "", "unit": "", "need_ids": []}
+
+current = workspace()
+ws_id = current.id or 0
+objectives = records("objective", ws_id)
+stakeholders = {s["id"]: s["name"] for s in records("stakeholder", ws_id)}
+needs = {n["id"]: n["title"] for n in records("need", ws_id)}
+priorities = {p["id"]: p["title"] for p in records("priority", ws_id)}
+context = smart_context(current)
+checks = {c.objective_id: c for c in check_objectives(objectives, context)}
+counts = kpi_counts(records("kpi", ws_id))
+
+
+def badge(verdict: str, text: str) -> str:
+    colour, icon = BADGE[verdict]
+    return f":{colour}-badge[:material/{icon}: {text}]"
+
+
+def _values(prefix: str) -> dict[str, Any]:
+    s = st.session_state
+    values = {name: s[f"{prefix}_{name}"] for name in FIELDS}
+    return values | {
+        "title": values["title"].strip(),
+        "metric": values["metric"].strip(),
+        "unit": values["unit"].strip(),
+    }
+
+
+def _add() -> None:
+    data = _values("new")
+    if attempt(
+        lambda: create_record(engine(), "objective", ws_id, data, actor=actor()),
+        f"Objective '{data['title']}' added: see its SMART check below.",
+        ERROR,
+    ):
+        st.session_state.update({f"new_{name}": value for name, value in EMPTY.items()})
+
+
+def _update(objective: Mapping[str, Any], prefix: str) -> None:
+    data = _values(prefix)
+    attempt(
+        lambda: update_record(
+            engine(), "objective", ws_id, objective["id"], data, expected_version=objective["version"], actor=actor()
+        ),
+        f"Objective '{data['title']}' saved.",
+        ERROR,
+    )
+
+
+def _delete(objective: Mapping[str, Any]) -> None:
+    attempt(
+        lambda: delete_record(
+            engine(), "objective", ws_id, objective["id"], expected_version=objective["version"], actor=actor()
+        ),
+        f"Objective '{objective['title']}' deleted.",
+        ERROR,
+    )
+
+
+def _fields(prefix: str, values: Mapping[str, Any]) -> None:
+    """The objective's inputs. Values go in through session state, once per key: the keys carry the
+    record's version, so a save shows the stored values and a refused save keeps what was typed."""
+    for name in FIELDS:
+        st.session_state.setdefault(f"{prefix}_{name}", values[name])
+    st.text_input(
+        "Objective", max_chars=160, key=f"{prefix}_title", placeholder="e.g. Raise renewals from 71 % to 78 %"
+    )
+    metric, unit = st.columns([3, 1])
+    metric.text_input("Metric", max_chars=120, key=f"{prefix}_metric", placeholder="e.g. 12-month renewal rate")
+    unit.text_input("Unit", max_chars=30, key=f"{prefix}_unit", placeholder="%, days, GBP…")
+    baseline, target, due = st.columns(3)
+    baseline.number_input("Baseline", value=None, step=1.0, key=f"{prefix}_baseline")
+    target.number_input("Target", value=None, step=1.0, key=f"{prefix}_target")
+    due.date_input("Due date", value=None, key=f"{prefix}_due_date", format="YYYY-MM-DD")
+    owner, priority = st.columns(2)
+    owner.selectbox(
+        "Owner",
+        [None, *stakeholders],
+        key=f"{prefix}_owner_id",
+        format_func=_name(stakeholders),
+        placeholder="— none —",
+    )
+    priority.selectbox(
+        "Vision priority it serves",
+        [None, *priorities],
+        key=f"{prefix}_priority_id",
+        format_func=_name(priorities),
+        placeholder="— none —",
+    )
+    st.multiselect("Needs it serves", list(needs), format_func=needs.__getitem__, key=f"{prefix}_need_ids")
+
+
+def _name(names: Mapping[int, str]) -> Any:
+    return lambda i: "— none —" if i is None else names.get(i, f"#{i}")
+
+
+def _check_details(check: SmartCheck) -> None:
+    for letter in check.letters:
+        st.markdown(f"{badge(letter.verdict, f'{letter.name}: {letter.verdict}')}")
+        for result in letter.results:
+            cited = rule(result.rule_id)
+            st.markdown(f"- {result.detail} · `{result.rule_id}` _“{cited.rule}”_")
+
+
+def _card(objective: Mapping[str, Any]) -> None:
+    check = checks[objective["id"]]
+    kinds = counts.get(objective["id"], Counter())
+    with st.container(border=True):
+        st.markdown(f"### {objective['title']}")
+        # Badges at heading size, so the verdicts read from the back of the room.
+        st.markdown(
+            "#### "
+            + badge(check.verdict, check.verdict.upper())
+            + " &nbsp; "
+            + " ".join(badge(v.verdict, f"{v.name}: {v.verdict}") for v in check.letters)
+        )
+        st.caption(
+            f"KPIs: {kinds['leading']} leading, {kinds['lagging']} lagging · owner: "
+            f"{stakeholders.get(objective['owner_id'], 'nobody yet')}"
+        )
+        with st.expander("Why: the SMART check, rule by rule"):
+            _check_details(check)
+        with st.expander("Edit"):
+            prefix = f"edit_{objective['id']}_{objective['version']}"
+            with st.form(prefix, border=False):
+                _fields(prefix, objective)
+                st.form_submit_button("Save objective", type="primary", on_click=_update, args=(objective, prefix))
+            st.button("Delete objective", key=f"delete_{objective['id']}", on_click=_delete, args=(objective,))
+
+
+st.title("Objectives")
+st.caption(
+    "Make the vision measurable: each objective moves a named metric from a baseline to a target by a "
+    f"date, and serves a need or a vision priority. Plausibility bound: {context.max_annual_change:.0%} a year."
+)
+show_flash()
+show_pending_error(ERROR)
+tally = Counter(c.verdict for c in checks.values())
+for column, (label, value) in zip(
+    st.columns(4),
+    [
+        ("Objectives", len(objectives)),
+        ("Fully SMART", tally["pass"]),
+        ("Stretch", tally["stretch"]),
+        ("Fail", tally["fail"]),
+    ],
+    strict=True,
+):
+    column.metric(label, value)
+if checks:
+    chart(smart_grid(list(checks.values())), key="smart_grid")
+
+listing, adding = st.columns([3, 2])
+with adding, st.form("new_objective", border=True):
+    st.subheader("Add an objective")
+    _fields("new", EMPTY)
+    st.form_submit_button("Add objective", type="primary", on_click=_add)
+with listing:
+    shown = st.radio("Show", list(FILTERS), format_func=FILTERS.__getitem__, horizontal=True, key="objective_filter")
+    wanted = {"all": {"pass", "stretch", "fail"}, "fail": {"fail"}, "attention": {"fail", "stretch"}}[shown]
+    visible = [o for o in objectives if checks[o["id"]].verdict in wanted]
+    for objective in visible:
+        _card(objective)
+    if not visible:
+        st.info("No objective matches this filter." if objectives else "No objectives yet: add the first one.")
