@@ -68,49 +68,14 @@ def _add_need() -> None:
 
 
 def _entry_form() -> None:
-    departments = sorted({n["department"] for n in needs})
     for key, value in CLEARED.items():
         st.session_state.setdefault(key, value)
     with st.form(FORM, border=True):
         st.subheader("Add a need")
         st.text_input(TITLE_LABEL, key="need_title", max_chars=120, placeholder="e.g. Quotes take a week")
         st.radio("Kind", list(KIND_LABELS), format_func=KIND_LABELS.__getitem__, key="need_kind", horizontal=True)
-        left, right = st.columns(2)
-        left.selectbox(
-            "Department",
-            departments,
-            index=None,
-            key="need_department",
-            accept_new_options=True,
-            placeholder="Pick or type a department",
-        )
-        right.text_input("Raised by", key="need_raised_by", max_chars=80)
-        st.radio(
-            "Raised at level",
-            list(LEVEL_LABELS),
-            format_func=lambda v: LEVEL_LABELS[str(v)],
-            key="need_level",
-            index=1,
-            horizontal=True,
-            help="Leadership = top-down; department leads and end users = bottom-up.",
-        )
-        left, right = st.columns(2)
-        left.slider("Severity or size (1-5)", 1, 5, key="need_severity", help="5 = critical pain or big prize")
-        right.slider("Reach (1-5)", 1, 5, key="need_reach", help="How many people or customers it touches")
-        st.number_input(
-            f"Estimated annual value ({current.currency}, optional)",
-            min_value=0.0,
-            step=10_000.0,
-            key="need_value",
-            format="%.0f",
-        )
-        st.text_area(
-            "Evidence",
-            key="need_evidence",
-            max_chars=2000,
-            height=80,
-            placeholder="A figure, a survey, a complaint log…",
-        )
+        _who_raised_it()
+        _how_big_it_is()
         with st.expander("More: description and vision priority"):
             st.text_area("Description", key="need_description", max_chars=2000, height=80)
             st.selectbox(
@@ -121,6 +86,49 @@ def _entry_form() -> None:
             )
         st.form_submit_button("Add need", type="primary", on_click=_add_need)
     apply_focus(FORM, TITLE_LABEL)
+
+
+def _who_raised_it() -> None:
+    departments = sorted({n["department"] for n in needs})
+    left, right = st.columns(2)
+    left.selectbox(
+        "Department",
+        departments,
+        index=None,
+        key="need_department",
+        accept_new_options=True,
+        placeholder="Pick or type a department",
+    )
+    right.text_input("Raised by", key="need_raised_by", max_chars=80)
+    st.radio(
+        "Raised at level",
+        list(LEVEL_LABELS),
+        format_func=lambda v: LEVEL_LABELS[str(v)],
+        key="need_level",
+        index=1,
+        horizontal=True,
+        help="Leadership = top-down; department leads and end users = bottom-up.",
+    )
+
+
+def _how_big_it_is() -> None:
+    left, right = st.columns(2)
+    left.slider("Severity or size (1-5)", 1, 5, key="need_severity", help="5 = critical pain or big prize")
+    right.slider("Reach (1-5)", 1, 5, key="need_reach", help="How many people or customers it touches")
+    st.number_input(
+        f"Estimated annual value ({current.currency}, optional)",
+        min_value=0.0,
+        step=10_000.0,
+        key="need_value",
+        format="%.0f",
+    )
+    st.text_area(
+        "Evidence",
+        key="need_evidence",
+        max_chars=2000,
+        height=80,
+        placeholder="A figure, a survey, a complaint log…",
+    )
 
 
 def _findings() -> None:

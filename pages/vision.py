@@ -84,7 +84,7 @@ def _stale_notice(keys: tuple[str, ...], opened_key: str, opened: int | None, st
         )
 
 
-def _statement_forms() -> None:
+def _vision_form() -> None:
     stored = vision["version"] if vision else None
     opened = open_for_editing(
         dict(zip(VISION_KEYS, (vision["statement"], vision["destination"]) if vision else ("", ""), strict=True)),
@@ -105,6 +105,9 @@ def _statement_forms() -> None:
         )
         st.form_submit_button("Save vision", type="primary", on_click=_save_vision)
     _stale_notice(VISION_KEYS, VISION_OPENED, opened, stored)
+
+
+def _window_form() -> None:
     opened = open_for_editing(
         dict(zip(WINDOW_KEYS, (current.plan_start, current.horizon_years), strict=True)), WINDOW_OPENED, current.version
     )
@@ -159,13 +162,9 @@ def _ordered_list(kind: str) -> None:
 def _coverage() -> None:
     st.subheader("Does the vision answer the need?")
     covers = priority_coverage(priorities, needs, objectives)
-    picture, verdict = st.columns([3, 2], gap="large")
+    _coverage_verdict(unserved_priorities(priorities, objectives), uncovered_needs(needs, priorities))
     if covers:
-        with picture:
-            chart(coverage_chart(covers), key="vision_coverage")
-    unserved, loose = unserved_priorities(priorities, objectives), uncovered_needs(needs, priorities)
-    with verdict:
-        _coverage_verdict(unserved, loose)
+        chart(coverage_chart(covers), key="vision_coverage")
 
 
 def _coverage_verdict(unserved: Sequence[Mapping[str, Any]], loose: Sequence[Mapping[str, Any]]) -> None:
@@ -187,7 +186,7 @@ def _objectives() -> None:
     if not objectives:
         st.info("No objectives yet: turn each priority into SMART objectives on the Objectives page.")
     else:
-        st.dataframe(
+        st.table(
             [
                 {
                     "Objective": o["title"],
@@ -200,8 +199,7 @@ def _objectives() -> None:
                 for o in objectives
             ],
             hide_index=True,
-            width="stretch",
-            column_config={"Objective": st.column_config.TextColumn(width="large")},
+            border="horizontal",
         )
     with suppress(StreamlitAPIException):  # the objectives page is not part of the app yet
         st.page_link("pages/objectives.py", label="Edit the objectives", icon=":material/flag:")
@@ -213,7 +211,8 @@ show_flash()
 show_pending_error(ERROR)
 left, right = st.columns(2, gap="large")
 with left:
-    _statement_forms()
+    _vision_form()
+    _window_form()
 with right:
     _ordered_list("priority")
     _ordered_list("principle")

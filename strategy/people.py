@@ -122,48 +122,43 @@ def champion_coverage(needs: Sequence[Mapping[str, Any]], people: Sequence[Perso
     return sorted(covers, key=lambda c: (urgency[c.status], c.department))
 
 
+def _sponsor_findings(sponsors: Sequence[Person]) -> list[Finding]:
+    if not sponsors:
+        return [Finding("no_sponsor", "warning", "No active executive sponsor: name a business leader.")]
+    from_it = [p["name"] for p in sponsors if p["side"] == "it"]
+    if from_it:
+        message = (
+            f"The sponsor {', '.join(from_it)} is from IT: the sponsor should be a business leader, with IT supporting."
+        )
+        return [Finding("it_sponsor", "warning", message)]
+    return []
+
+
+def _owner_findings(owners: Sequence[tuple[Mapping[str, Any], Person]]) -> list[Finding]:
+    it_owned = [f"'{o['title']}' ({p['name']})" for o, p in owners if p["side"] == "it"]
+    if not it_owned:
+        return []
+    message = f"Objectives owned by IT: {'; '.join(it_owned)}. Give each a business owner; IT supports delivery."
+    return [Finding("it_owners", "warning", message)]
+
+
 def business_led_findings(people: Sequence[Person], objectives: Sequence[Mapping[str, Any]]) -> list[Finding]:
-    """Is the programme owned by business leaders, with IT supporting it?"""
+    """Is the programme owned by business leaders (the sponsor, the objectives' owners), with IT supporting it?"""
     by_id = {p["id"]: p for p in people}
     sponsors = [p for p in people if p["is_sponsor"] and p["active"]]
-    it_sponsors = [p["name"] for p in sponsors if p["side"] == "it"]
     owners = [(o, by_id[o["owner_id"]]) for o in objectives if o.get("owner_id") in by_id]
-    it_owned = [f"'{o['title']}' ({p['name']})" for o, p in owners if p["side"] == "it"]
-    findings: list[Finding] = []
-    if not sponsors:
-        findings.append(Finding("no_sponsor", "warning", "No active executive sponsor: name a business leader."))
-    elif it_sponsors:
-        findings.append(
-            Finding(
-                "it_sponsor",
-                "warning",
-                f"The sponsor {', '.join(it_sponsors)} is from IT: the sponsor "
-                "should be a business leader, with IT supporting.",
-            )
-        )
-    if it_owned:
-        findings.append(
-            Finding(
-                "it_owners",
-                "warning",
-                f"Objectives owned by IT: {'; '.join(it_owned)}. Give each a business owner; IT supports delivery.",
-            )
-        )
-    business_leads = [p for p in sponsors if p["side"] == "business"] + [
-        p for _, p in owners if p["side"] == "business"
-    ]
-    if (sponsors or owners) and not business_leads:
+    findings = _sponsor_findings(sponsors) + _owner_findings(owners)
+    leaders = [*sponsors, *(p for _, p in owners)]
+    if leaders and all(p["side"] == "it" for p in leaders):
         findings.append(
             Finding(
                 "it_led",
                 "warning",
-                "The programme is led from IT alone: leaders must own it and IT "
-                "support it, or it will do whatever the software happens to do well.",
+                "The programme is led from IT alone: leaders must own it and IT support it, or it will do "
+                "whatever the software happens to do well.",
             )
         )
-    if not findings:
-        findings.append(Finding("business_led", "ok", "Business-led: the sponsor and objective owners are business."))
-    return findings
+    return findings or [Finding("business_led", "ok", "Business-led: the sponsor and objective owners are business.")]
 
 
 def replace_champion(
