@@ -13,17 +13,19 @@ from strategy.needs import KIND_LABELS, MAX_SCORE, RankedNeed, department_totals
 KIND_STYLE = {"pain": ("#c92a2a", "circle"), "opportunity": ("#2b8a3e", "diamond")}
 ROW_HEIGHT = 90
 STACK_STEP = 0.22  # vertical offset between needs sharing a department and a score
+MAX_OFFSET = 0.4  # never further than this from the department's row
 
 
 def _offsets(ranked: Sequence[RankedNeed]) -> dict[int, float]:
-    """Spread needs with the same department and score a little apart so none hides another."""
-    seen: dict[tuple[str, float], int] = {}
-    offsets: dict[int, float] = {}
+    """Spread needs with the same department and score apart so none hides another, staying in their row."""
+    spots: dict[tuple[str, int], list[int]] = {}
     for item in ranked:
-        spot = (str(item.need["department"]), round(item.score))
-        count = seen.get(spot, 0)
-        seen[spot] = count + 1
-        offsets[item.rank] = ((count + 1) // 2) * STACK_STEP * (1 if count % 2 else -1)
+        spots.setdefault((str(item.need["department"]), round(item.score)), []).append(item.rank)
+    offsets: dict[int, float] = {}
+    for ranks in spots.values():
+        step = min(STACK_STEP, 2 * MAX_OFFSET / max(len(ranks) - 1, 1))
+        start = -step * (len(ranks) - 1) / 2
+        offsets.update({rank: start + index * step for index, rank in enumerate(ranks)})
     return offsets
 
 

@@ -13,6 +13,7 @@ from strategy.people import HIGH, QUADRANTS
 
 SPLIT = HIGH - 0.5
 STACK_STEP = 0.28
+MAX_OFFSET = 0.42  # a stack never leaves its cell
 QUADRANT_TINT = {
     "Manage closely": "#fff4e6",
     "Keep satisfied": "#e7f5ff",
@@ -34,15 +35,16 @@ def _group(person: Mapping[str, Any]) -> str:
 
 
 def _positions(people: Sequence[Mapping[str, Any]]) -> dict[int, tuple[float, float]]:
-    """Each person's point; people sharing a cell are stacked so every name stays readable."""
+    """Each person's point; people sharing a cell are stacked (within the cell) so names stay apart."""
     cells: dict[tuple[int, int], list[Mapping[str, Any]]] = {}
     for person in people:
         cells.setdefault((person["interest"], person["influence"]), []).append(person)
     placed: dict[int, tuple[float, float]] = {}
     for (interest, influence), members in cells.items():
-        start = -(len(members) - 1) * STACK_STEP / 2
+        step = min(STACK_STEP, 2 * MAX_OFFSET / max(len(members) - 1, 1))
+        start = -(len(members) - 1) * step / 2
         for index, person in enumerate(sorted(members, key=lambda p: p["name"])):
-            placed[person["id"]] = (interest - 0.35, influence + start + index * STACK_STEP)
+            placed[person["id"]] = (interest - 0.35, influence + start + index * step)
     return placed
 
 

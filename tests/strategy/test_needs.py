@@ -138,3 +138,10 @@ def test_needs_sharing_a_department_and_score_do_not_hide_each_other():
     ranked = rank_needs([need_row(title=f"Same {n}", severity=3, reach=3) for n in range(3)])
     ys = json.loads(needs_chart(ranked).to_json())["data"][0]["y"]
     assert len(set(ys)) == 3
+
+
+@given(st.integers(1, 40))
+def test_crowded_needs_stay_on_their_department_row(count):
+    ranked = rank_needs([need_row(title=f"Same {n}", severity=3, reach=3) for n in range(count)])
+    ys = json.loads(needs_chart(ranked).to_json())["data"][0]["y"]
+    assert len(set(ys)) == count and all(abs(y) <= 0.4 + 1e-9 for y in ys)

@@ -176,3 +176,9 @@ def test_grid_labels_four_quadrants_and_sets_leavers_apart():
     assert traces["Sponsor"]["text"] == ["Ceo"] and traces["Left"]["text"] == ["Gone (left)"]
     champ_y, gone_y = traces["Champion"]["y"][0], traces["Left"]["y"][0]
     assert champ_y != gone_y and abs(champ_y - 2) < 0.5 and abs(gone_y - 2) < 0.5
+
+
+def test_a_crowded_cell_keeps_everyone_inside_it():
+    crowd = [person_row(name=f"Agent {n:02d}", influence=1, interest=5) for n in range(15)]
+    ys = json.loads(stakeholder_grid(crowd).to_json())["data"][0]["y"]
+    assert len(set(ys)) == 15 and all(0.5 < y < 1.5 for y in ys)
