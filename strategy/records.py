@@ -110,7 +110,8 @@ def apply_table_edits(engine: Engine, kind: str, workspace_id: int, edits: Table
     done = 0
     with _writing(engine, workspace_id) as (session, workspace):
         for record_id, (version, changes) in edits.edited.items():
-            with _naming_row(f"{ent.label} {record_id}"):
+            row = store.load_row(session, ent, workspace_id, record_id)
+            with _naming_row(f"{ent.label} '{getattr(row, ent.title_field)}'"):
                 store.modify(session, ent, workspace, record_id, changes, version, actor)
             done += 1
         for record_id, version in edits.deleted.items():

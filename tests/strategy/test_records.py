@@ -174,6 +174,10 @@ def test_a_table_edit_is_all_or_nothing_and_names_the_row_at_fault(engine):
     with pytest.raises(InvalidInput) as caught:
         apply_table_edits(engine, "need", ws.id, edits, actor=ACTOR)
     assert caught.value.errors[0].path == "new row 2.title"
+    bad_edit = TableEdits(edited={need["id"]: (1, {"severity": 9})})
+    with pytest.raises(InvalidInput) as caught:
+        apply_table_edits(engine, "need", ws.id, bad_edit, actor=ACTOR)
+    assert caught.value.errors[0].path == "Need 'Quotes take a week'.severity"
     assert [n["severity"] for n in list_records(engine, "need", ws.id)] == [4]
 
 
