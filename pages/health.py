@@ -10,6 +10,7 @@ import streamlit as st
 from pages._common import all_records, chart, workspace
 from strategy.charts.health import health_chart
 from strategy.health import health_score, run_health
+from strategy.method import rule
 
 BADGE = {
     "pass": ":green-badge[:material/check: pass]",
@@ -40,5 +41,8 @@ for finding in sorted(findings, key=lambda f: order[f.status]):
         left, right = st.columns([5, 1])
         left.markdown(f"{BADGE[finding.status]} **{finding.title}** · `{finding.rule_id}`")
         left.write(finding.evidence)
+        explained = rule(finding.rule_id)
+        with left.expander("Why it matters, and what good looks like"):
+            st.markdown(f"**Rule:** {explained.rule}\n\n**Why:** {explained.why}\n\n**Good:** {explained.strong}")
         if finding.status != "pass":
             right.page_link(finding.fix_page, label="Fix it", icon=":material/arrow_forward:")

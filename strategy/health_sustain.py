@@ -92,7 +92,5 @@ CHECKS = (
     Check("HEALTH-CHANGE", "Change control in use", "pages/sustain.py", change_control),
     Check("HEALTH-DATA", "Data retention rules set", "pages/sustain.py", data_retention),
     Check("HEALTH-REVIEW", "Reviews on cadence", "pages/sustain.py", review_cadence),
-    Check(
-        "HEALTH-DISCIPLINE", "Lead value discipline reflected in the KPIs", "pages/workspaces.py", discipline_in_kpis
-    ),
+    Check("HEALTH-DISCIPLINE", "Lead value discipline reflected in the KPIs", "pages/kpis.py", discipline_in_kpis),
 )
