@@ -12,6 +12,7 @@ from strategy.audit import data_version
 from strategy.brief.content import Brief, Section
 from strategy.brief.context import BriefContext
 from strategy.brief.sections_case import case_section
+from strategy.brief.sections_define import capabilities_section, direction_section, objectives_section
 from strategy.brief.sections_people import needs_section, people_section
 from strategy.brief.sections_summary import summary_section
 from strategy.brief.sections_vision import governance_section, vision_section
@@ -31,6 +32,9 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("summary", "Executive summary", summary_section),
     SectionSpec("needs", "The business need", needs_section),
     SectionSpec("vision", "Vision and priorities", vision_section),
+    SectionSpec("direction", "Direction", direction_section),
+    SectionSpec("objectives", "Objectives and KPIs", objectives_section),
+    SectionSpec("capabilities", "Capability gaps", capabilities_section),
     SectionSpec("case", "Business case", case_section),
     SectionSpec("people", "Stakeholders and champions", people_section),
     SectionSpec("governance", "Governance", governance_section),

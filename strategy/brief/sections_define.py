@@ -1,0 +1,106 @@
+"""Brief sections on direction, objectives (with SMART verdicts and KPIs) and capability gaps."""
+
+from __future__ import annotations
+
+from strategy.brief.content import Bullets, Chart, Facts, Missing, Paragraph, Section, Table, UserText
+from strategy.brief.context import BriefContext
+from strategy.capabilities import DEFAULT_LENS, LENSES, gaps
+from strategy.charts.define import continuum_bar, discipline_radar, gap_radar, smart_grid
+from strategy.direction import BY_KEY, crm_fit, stage_of
+from strategy.kpis import balance_findings
+from strategy.smart import check_objectives, smart_context
+
+VERDICT_WORD = {"pass": "pass", "stretch": "stretch", "fail": "FAIL"}
+
+
+def direction_section(ctx: BriefContext) -> Section:
+    direction = ctx.records["direction"][0] if ctx.records["direction"] else None
+    if direction is None:
+        return Section("direction", "Direction", (Missing("The value disciplines have not been assessed yet."),))
+    lead = direction["lead_discipline"]
+    fit = crm_fit(lead)
+    blocks: list = [
+        Facts(
+            (
+                ("Lead discipline", BY_KEY[lead].label if lead else "not chosen"),
+                ("CRM today", stage_of(direction["continuum_current"])),
+                ("CRM target", stage_of(direction["continuum_target"])),
+            )
+        ),
+        Paragraph(fit.message),
+    ]
+    if fit.implications:
+        blocks.append(Bullets(fit.implications))
+    blocks += [
+        Chart("Value disciplines: today and target", discipline_radar(direction)),
+        Chart(
+            "The CRM continuum",
+            continuum_bar(direction["continuum_current"], direction["continuum_target"]),
+            height=420,
+        ),
+    ]
+    return Section("direction", "Direction: value discipline and CRM continuum", tuple(blocks))
+
+
+def objectives_section(ctx: BriefContext) -> Section:
+    objectives = ctx.records["objective"]
+    if not objectives:
+        return Section("objectives", "Objectives and KPIs", (Missing("No objectives have been set yet."),))
+    checks = check_objectives(objectives, smart_context(ctx.workspace))
+    owners = {p["id"]: p["name"] for p in ctx.records["stakeholder"]}
+    rows = []
+    for objective, check in zip(objectives, checks, strict=True):
+        letters = " ".join(f"{v.letter}:{VERDICT_WORD[v.verdict]}" for v in check.letters)
+        due = f"{objective['due_date']:%b %Y}" if objective["due_date"] else "—"
+        rows.append((UserText(objective["title"]), UserText(owners.get(objective["owner_id"], "—")), due, letters))
+    smart = sum(c.verdict == "pass" for c in checks)
+    blocks: list = [
+        Paragraph(f"{smart} of {len(checks)} objectives are fully SMART."),
+        Table(("Objective", "Owner", "Due", "SMART"), tuple(rows)),
+        Chart("SMART check", smart_grid(checks), height=120 + 70 * len(checks)),
+    ]
+    titles = {o["id"]: o["title"] for o in objectives}
+    kpis = sorted(ctx.records["kpi"], key=lambda k: (k["objective_id"], k["kind"] != "lagging"))
+    if kpis:
+        blocks.append(
+            Table(
+                ("KPI", "Objective", "Kind", "Baseline", "Target", "By"),
+                tuple(
+                    (
+                        UserText(k["name"]),
+                        UserText(titles.get(k["objective_id"], "—")),
+                        k["kind"],
+                        _number(k["baseline"], k["unit"]),
+                        _number(k["target"], k["unit"]),
+                        f"{k['target_date']:%b %Y}" if k["target_date"] else "—",
+                    )
+                    for k in kpis
+                ),
+                numeric=frozenset({3, 4}),
+            )
+        )
+    unbalanced = balance_findings(objectives, ctx.records["kpi"])
+    if unbalanced:
+        blocks.append(Bullets(tuple(f"'{f.title}': {f.detail}" for f in unbalanced)))
+    return Section("objectives", "Objectives and KPIs", tuple(blocks))
+
+
+def _number(value: float | None, unit: str) -> str:
+    return "—" if value is None else f"{value:,.6g} {unit}".strip()
+
+
+def capabilities_section(ctx: BriefContext) -> Section:
+    found = gaps(ctx.records["capability"], DEFAULT_LENS)
+    if not found:
+        return Section("capabilities", "Capability gaps", (Missing("Capabilities have not been rated yet."),))
+    lens = LENSES[DEFAULT_LENS]
+    blocks: list = [
+        Paragraph(f"Rated on the {lens.label.lower()} lens, 1-5, today and as the vision needs."),
+        Table(
+            ("Dimension", "Today", "Needed", "Gap", "Notes"),
+            tuple((g.dimension, str(g.current), str(g.target), str(g.size), UserText(g.notes or "—")) for g in found),
+            numeric=frozenset({1, 2, 3}),
+        ),
+        Chart("Capability gaps", gap_radar(found)),
+    ]
+    return Section("capabilities", "Capability gaps", tuple(blocks))
