@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from pages._edit_forms import open_form, save_form
 from strategy.capabilities import (
     DEFAULT_LENS,
     LENSES,
@@ -30,6 +31,9 @@ ws_id = current.id or 0
 capabilities = records("capability", ws_id)
 
 
+RATING_FIELDS = ("current", "target", "notes")
+
+
 def _rows(lens: str) -> list[Mapping[str, Any]]:
     """One row per dimension of the lens: the stored rating, or the defaults for one not yet rated."""
     stored = {c["dimension"]: c for c in ratings(capabilities, lens)}
@@ -40,24 +44,27 @@ def _rows(lens: str) -> list[Mapping[str, Any]]:
     return rows + [c for d, c in stored.items() if d not in LENSES[lens].dimensions]
 
 
-def _key(lens: str, row: Mapping[str, Any], field: str) -> str:
-    # The record's version is in the key: a save refreshes the widgets, a refused save keeps what was typed.
-    return f"cap_{lens}_{row['dimension']}_{row['id']}_{row['version']}_{field}"
+def _open(lens: str) -> str:
+    """The lens's ratings form, its widgets keyed prefix_dimension|field."""
+    rows = _rows(lens)
+    values = {f"{r['dimension']}|{f}": r[f] for r in rows for f in RATING_FIELDS}
+    version = tuple((r["dimension"], r["id"], r["version"]) for r in rows)
+    return open_form(f"ratings_{lens}", values, version)
 
 
-def _save_ratings(lens: str) -> None:
-    s = st.session_state
-    submitted = {
-        row["dimension"]: {field: s[_key(lens, row, field)] for field in ("current", "target", "notes")}
-        for row in _rows(lens)
-    }
-    edits = rating_edits(capabilities, lens, submitted)
-    if edits:
-        attempt(
-            lambda: apply_table_edits(engine(), "capability", ws_id, edits, actor=actor()),
-            f"Saved {len(edits.added) + len(edits.edited)} ratings.",
-            ERROR,
-        )
+def _save_ratings(lens: str, prefix: str) -> None:
+    def save(changes: dict[str, Any], version: Any) -> None:
+        rated = {dimension: (record_id, v) for dimension, record_id, v in version if record_id is not None}
+        submitted: dict[str, dict[str, Any]] = {}
+        for dimension, _, _ in version:
+            if dimension in rated:
+                submitted[dimension] = {f: changes[k] for f in RATING_FIELDS if (k := f"{dimension}|{f}") in changes}
+            else:  # rated for the first time: store what the form shows
+                submitted[dimension] = {f: st.session_state[f"{prefix}_{dimension}|{f}"] for f in RATING_FIELDS}
+        apply_table_edits(engine(), "capability", ws_id, rating_edits(lens, rated, submitted), actor=actor())
+
+    first_time = any(row["id"] is None for row in _rows(lens))
+    save_form(f"ratings_{lens}", save, "Ratings saved.", ERROR, even_unchanged=first_time)
 
 
 def _create_initiative(gap: Gap, lens: str) -> None:
@@ -70,17 +77,19 @@ def _create_initiative(gap: Gap, lens: str) -> None:
 
 
 def _ratings_form(lens: str) -> None:
+    prefix = _open(lens)
     with st.form(f"ratings_{lens}", border=True):
         st.caption(SCALE)
         for row in _rows(lens):
+            dimension = row["dimension"]
             name, today, target, notes = st.columns([3, 2, 2, 4], vertical_alignment="center")
             rated = "" if row["id"] else " · _not rated yet_"
-            name.markdown(f"**{row['dimension'].capitalize()}**{rated}")
-            name.caption(LENSES[lens].dimensions.get(row["dimension"], ""))
-            today.slider("Today", 1, 5, int(row["current"]), key=_key(lens, row, "current"))
-            target.slider("Target", 1, 5, int(row["target"]), key=_key(lens, row, "target"))
-            notes.text_input("Notes", row["notes"], max_chars=2000, key=_key(lens, row, "notes"))
-        st.form_submit_button("Save ratings", type="primary", on_click=_save_ratings, args=(lens,))
+            name.markdown(f"**{dimension.capitalize()}**{rated}")
+            name.caption(LENSES[lens].dimensions.get(dimension, ""))
+            today.slider("Today", 1, 5, key=f"{prefix}_{dimension}|current")
+            target.slider("Target", 1, 5, key=f"{prefix}_{dimension}|target")
+            notes.text_input("Notes", max_chars=2000, key=f"{prefix}_{dimension}|notes")
+        st.form_submit_button("Save ratings", type="primary", on_click=_save_ratings, args=(lens, prefix))
 
 
 def _gap_list(found: list[Gap], lens: str) -> None:

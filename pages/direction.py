@@ -8,7 +8,8 @@ from typing import Any
 import streamlit as st
 
 from models.define import DirectionBase
-from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from pages._common import actor, chart, engine, records, show_flash, show_pending_error, workspace
+from pages._edit_forms import open_form, save_form
 from strategy.charts.define import continuum_bar, discipline_radar
 from strategy.direction import (
     ANSWERS,
@@ -36,60 +37,49 @@ direction: dict[str, Any] = dict(stored) if stored else {**DirectionBase().model
 version = direction["version"]
 
 
-def _save(data: dict[str, Any], success: str) -> None:
-    attempt(
-        lambda: save_singleton(engine(), "direction", ws_id, data, expected_version=version or None, actor=actor()),
-        success,
-        ERROR,
-    )
+DISCIPLINE_FIELDS = ("lead_discipline", "notes", *(f"{d.key}_{m}" for d in DISCIPLINES for m in ("current", "target")))
+ANSWER_FIELDS = tuple(answer_key(q.key, target=target) for q in QUESTIONS for target in (False, True))
 
 
 def _save_disciplines() -> None:
-    s = st.session_state
-    data: dict[str, Any] = {"lead_discipline": s[f"lead_{version}"], "notes": s[f"notes_{version}"]}
-    for d in DISCIPLINES:
-        data[f"{d.key}_current"] = s[f"{d.key}_current_{version}"]
-        data[f"{d.key}_target"] = s[f"{d.key}_target_{version}"]
-    _save(data, "Value disciplines saved.")
+    def save(changes: dict[str, Any], expected: Any) -> None:
+        save_singleton(engine(), "direction", ws_id, changes, expected_version=expected or None, actor=actor())
+
+    save_form("direction_disciplines", save, "Value disciplines saved.", ERROR)
 
 
 def _save_continuum() -> None:
-    s = st.session_state
-    answers = {
-        answer_key(q.key, target=target): s[f"{answer_key(q.key, target=target)}_{version}"]
-        for q in QUESTIONS
-        for target in (False, True)
-    }
-    _save(continuum_from_answers(answers), "CRM continuum saved.")
+    def save(changes: dict[str, Any], expected: Any) -> None:
+        latest = next(iter(records("direction", ws_id)), None)
+        answers = {**(latest["answers"] if latest else {}), **changes}
+        data = continuum_from_answers(answers)
+        save_singleton(engine(), "direction", ws_id, data, expected_version=expected or None, actor=actor())
+
+    save_form("direction_continuum", save, "CRM continuum saved.", ERROR)
 
 
 def _discipline_form() -> None:
-    with st.form(f"disciplines_{version}", border=True):
+    prefix = open_form("direction_disciplines", {f: direction[f] for f in DISCIPLINE_FIELDS}, version)
+    with st.form("disciplines", border=True):
         st.caption("1 = well below the market · 3 = at par (the threshold) · 5 = the market's leader")
         for d in DISCIPLINES:
             st.markdown(f"**{d.label}** — {d.promise}")
             today, target = st.columns(2)
             for column, moment, label in ((today, "current", "Today"), (target, "target", "Target")):
                 column.slider(
-                    f"{d.label}: {label.lower()}",
-                    1.0,
-                    5.0,
-                    float(direction[f"{d.key}_{moment}"]),
-                    0.5,
-                    format="%.1f",
-                    key=f"{d.key}_{moment}_{version}",
+                    f"{d.label}: {label.lower()}", 1.0, 5.0, step=0.5, format="%.1f", key=f"{prefix}_{d.key}_{moment}"
                 )
         keys = [d.key for d in DISCIPLINES]
-        lead = direction["lead_discipline"] or suggested_lead(direction)
         st.radio(
             "Lead in one discipline",
             keys,
-            index=keys.index(lead) if lead in keys else None,
             format_func=lambda k: BY_KEY[k].label,
             horizontal=True,
-            key=f"lead_{version}",
+            key=f"{prefix}_lead_discipline",
         )
-        st.text_area("Notes", direction["notes"], max_chars=2000, key=f"notes_{version}")
+        if not direction["lead_discipline"] and (suggested := suggested_lead(direction)):
+            st.caption(f"Suggested: {BY_KEY[suggested].label}, the discipline with the highest target.")
+        st.text_area("Notes", max_chars=2000, key=f"{prefix}_notes")
         st.form_submit_button("Save value disciplines", type="primary", on_click=_save_disciplines)
 
 
@@ -108,21 +98,21 @@ def _fit_and_warnings() -> None:
 
 def _continuum_form() -> None:
     answers = direction["answers"]
-    with st.form(f"continuum_{version}", border=True):
+    values = {k: min(max(int(answers.get(k, 0)), 0), 2) for k in ANSWER_FIELDS}
+    prefix = open_form("direction_continuum", values, version)
+    with st.form("continuum", border=True):
         for stage, heading in STAGE_HEADINGS.items():
             st.markdown(f"#### {heading}")
             for q in (q for q in QUESTIONS if q.stage == stage):
                 text, today, target = st.columns([5, 3, 3], vertical_alignment="center")
                 text.markdown(q.text)
                 for column, is_target, label in ((today, False, "Today"), (target, True, "Target")):
-                    key = answer_key(q.key, target=is_target)
                     column.radio(
                         label,
                         list(ANSWERS),
-                        index=int(answers.get(key, 0)),
                         format_func=ANSWERS.__getitem__,
                         horizontal=True,
-                        key=f"{key}_{version}",
+                        key=f"{prefix}_{answer_key(q.key, target=is_target)}",
                     )
         st.form_submit_button("Save continuum", type="primary", on_click=_save_continuum)
 

@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from pages._edit_forms import close_form, open_form, save_form
 from strategy.charts.define import trace_sankey
 from strategy.kpis import LIBRARY_BY_KEY, kpi_findings, kpi_from_library, suggested_lagging, tidy_kpi
 from strategy.method import Finding
@@ -31,14 +32,14 @@ needs = records("need", ws_id)
 names = {k["id"]: k["name"] for k in kpis}
 
 
-def _values(prefix: str) -> dict[str, Any]:
-    values = {name: st.session_state[f"{prefix}_{name}"] for name in FIELDS}
-    return tidy_kpi(values | {"name": values["name"].strip(), "unit": values["unit"].strip()})
+def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
 
 
 def _add(objective_id: int) -> None:
     library_key = st.session_state.get("kpi_library")
-    data = _values("new_kpi") | {"objective_id": objective_id, "library_key": library_key}
+    typed = _clean({name: st.session_state[f"new_kpi_{name}"] for name in FIELDS})
+    data = tidy_kpi(typed) | {"objective_id": objective_id, "library_key": library_key}
     if attempt(
         lambda: create_record(engine(), "kpi", ws_id, data, actor=actor()), f"KPI '{data['name']}' added.", ERROR
     ):
@@ -56,27 +57,25 @@ def _prefill(objective_id: int) -> None:
     st.session_state.update({f"new_kpi_{name}": data.get(name, EMPTY[name]) for name in FIELDS})
 
 
-def _update(kpi: Mapping[str, Any], prefix: str) -> None:
-    data = _values(prefix)
-    attempt(
-        lambda: update_record(engine(), "kpi", ws_id, kpi["id"], data, expected_version=kpi["version"], actor=actor()),
-        f"KPI '{data['name']}' saved.",
-        ERROR,
-    )
+def _update(kpi: Mapping[str, Any]) -> None:
+    def save(changes: dict[str, Any], expected: Any) -> None:
+        data = tidy_kpi(_clean(changes), kpi["kind"])
+        update_record(engine(), "kpi", ws_id, kpi["id"], data, expected_version=expected, actor=actor())
+
+    save_form(f"kpi_{kpi['id']}", save, "KPI saved.", ERROR)
 
 
 def _delete(kpi: Mapping[str, Any]) -> None:
-    attempt(
+    if attempt(
         lambda: delete_record(engine(), "kpi", ws_id, kpi["id"], expected_version=kpi["version"], actor=actor()),
         f"KPI '{kpi['name']}' deleted.",
         ERROR,
-    )
+    ):
+        close_form(f"kpi_{kpi['id']}")
 
 
-def _fields(prefix: str, values: Mapping[str, Any], own_id: int | None = None) -> None:
-    """The KPI's inputs, seeded once per key (keys carry the version: a refused save keeps the typing)."""
-    for name in FIELDS:
-        st.session_state.setdefault(f"{prefix}_{name}", values[name])
+def _fields(prefix: str, own_id: int | None = None) -> None:
+    """The KPI's inputs, keyed prefix_field; their values are seeded in session state."""
     name_column, unit = st.columns([3, 1])
     name_column.text_input("KPI", max_chars=120, key=f"{prefix}_name", placeholder="e.g. Qualification rate")
     unit.text_input("Unit", max_chars=30, key=f"{prefix}_unit", placeholder="%")
@@ -165,10 +164,10 @@ def _objective_tab(objective: Mapping[str, Any]) -> None:
             edit_key = _valid_choice(f"kpi_edit_{objective['id']}", own_ids)
             editing = st.selectbox("KPI to edit", [k["id"] for k in own], format_func=names.__getitem__, key=edit_key)
             kpi = next(k for k in own if k["id"] == editing)
-            prefix = f"kpi_{kpi['id']}_{kpi['version']}"
-            with st.form(prefix, border=True):
-                _fields(prefix, kpi, own_id=kpi["id"])
-                st.form_submit_button("Save KPI", type="primary", on_click=_update, args=(kpi, prefix))
+            prefix = open_form(f"kpi_{kpi['id']}", {f: kpi[f] for f in FIELDS}, kpi["version"])
+            with st.form(f"edit_kpi_{kpi['id']}", border=True):
+                _fields(prefix, own_id=kpi["id"])
+                st.form_submit_button("Save KPI", type="primary", on_click=_update, args=(kpi,))
             st.button("Delete KPI", key=f"delete_kpi_{kpi['id']}", on_click=_delete, args=(kpi,))
     with add_side:
         st.subheader("Add a KPI")
@@ -183,7 +182,9 @@ def _objective_tab(objective: Mapping[str, Any]) -> None:
         if chosen := st.session_state.get("kpi_library"):
             st.caption(LIBRARY_BY_KEY[chosen].meaning)
         with st.form("new_kpi", border=True):
-            _fields("new_kpi", EMPTY)
+            for name, value in EMPTY.items():
+                st.session_state.setdefault(f"new_kpi_{name}", value)
+            _fields("new_kpi")
             st.form_submit_button("Add KPI", type="primary", on_click=_add, args=(objective["id"],))
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 
 from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from pages._edit_forms import close_form, open_form, save_form
 from strategy.charts.define import smart_grid
 from strategy.kpis import kpi_counts
 from strategy.method import rule
@@ -38,18 +39,12 @@ def badge(verdict: str, text: str) -> str:
     return f":{colour}-badge[:material/{icon}: {text}]"
 
 
-def _values(prefix: str) -> dict[str, Any]:
-    s = st.session_state
-    values = {name: s[f"{prefix}_{name}"] for name in FIELDS}
-    return values | {
-        "title": values["title"].strip(),
-        "metric": values["metric"].strip(),
-        "unit": values["unit"].strip(),
-    }
+def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
 
 
 def _add() -> None:
-    data = _values("new")
+    data = _clean({name: st.session_state[f"new_{name}"] for name in FIELDS})
     if attempt(
         lambda: create_record(engine(), "objective", ws_id, data, actor=actor()),
         f"Objective '{data['title']}' added: see its SMART check below.",
@@ -58,32 +53,28 @@ def _add() -> None:
         st.session_state.update({f"new_{name}": value for name, value in EMPTY.items()})
 
 
-def _update(objective: Mapping[str, Any], prefix: str) -> None:
-    data = _values(prefix)
-    attempt(
-        lambda: update_record(
-            engine(), "objective", ws_id, objective["id"], data, expected_version=objective["version"], actor=actor()
-        ),
-        f"Objective '{data['title']}' saved.",
-        ERROR,
-    )
+def _update(objective: Mapping[str, Any]) -> None:
+    def save(changes: dict[str, Any], expected: Any) -> None:
+        update_record(
+            engine(), "objective", ws_id, objective["id"], _clean(changes), expected_version=expected, actor=actor()
+        )
+
+    save_form(f"objective_{objective['id']}", save, "Objective saved: its SMART check is updated.", ERROR)
 
 
 def _delete(objective: Mapping[str, Any]) -> None:
-    attempt(
+    if attempt(
         lambda: delete_record(
             engine(), "objective", ws_id, objective["id"], expected_version=objective["version"], actor=actor()
         ),
         f"Objective '{objective['title']}' deleted.",
         ERROR,
-    )
+    ):
+        close_form(f"objective_{objective['id']}")
 
 
-def _fields(prefix: str, values: Mapping[str, Any]) -> None:
-    """The objective's inputs. Values go in through session state, once per key: the keys carry the
-    record's version, so a save shows the stored values and a refused save keeps what was typed."""
-    for name in FIELDS:
-        st.session_state.setdefault(f"{prefix}_{name}", values[name])
+def _fields(prefix: str) -> None:
+    """The objective's inputs, keyed prefix_field; their values are seeded in session state."""
     st.text_input(
         "Objective", max_chars=160, key=f"{prefix}_title", placeholder="e.g. Raise renewals from 71 % to 78 %"
     )
@@ -127,7 +118,7 @@ def _check_details(check: SmartCheck) -> None:
 def _card(objective: Mapping[str, Any]) -> None:
     check = checks[objective["id"]]
     kinds = counts.get(objective["id"], Counter())
-    with st.container(border=True):
+    with st.container(border=True, key=f"objective_card_{objective['id']}"):
         st.markdown(f"### {objective['title']}")
         # Badges at heading size, so the verdicts read from the back of the room.
         st.markdown(
@@ -143,10 +134,10 @@ def _card(objective: Mapping[str, Any]) -> None:
         with st.expander("Why: the SMART check, rule by rule"):
             _check_details(check)
         with st.expander("Edit"):
-            prefix = f"edit_{objective['id']}_{objective['version']}"
-            with st.form(prefix, border=False):
-                _fields(prefix, objective)
-                st.form_submit_button("Save objective", type="primary", on_click=_update, args=(objective, prefix))
+            prefix = open_form(f"objective_{objective['id']}", {f: objective[f] for f in FIELDS}, objective["version"])
+            with st.form(f"edit_objective_{objective['id']}", border=False):
+                _fields(prefix)
+                st.form_submit_button("Save objective", type="primary", on_click=_update, args=(objective,))
             st.button("Delete objective", key=f"delete_{objective['id']}", on_click=_delete, args=(objective,))
 
 
@@ -175,7 +166,9 @@ if checks:
 listing, adding = st.columns([3, 2])
 with adding, st.form("new_objective", border=True):
     st.subheader("Add an objective")
-    _fields("new", EMPTY)
+    for name, value in EMPTY.items():
+        st.session_state.setdefault(f"new_{name}", value)
+    _fields("new")
     st.form_submit_button("Add objective", type="primary", on_click=_add)
 with listing:
     shown = st.radio("Show", list(FILTERS), format_func=FILTERS.__getitem__, horizontal=True, key="objective_filter")

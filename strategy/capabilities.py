@@ -89,21 +89,24 @@ def gaps(capabilities: Sequence[Record], lens: str) -> list[Gap]:
     return sorted(found, key=lambda g: -g.size)
 
 
-def rating_edits(capabilities: Sequence[Record], lens: str, submitted: Mapping[str, Mapping[str, Any]]) -> TableEdits:
-    """What a ratings form changes: new rows for dimensions rated the first time, edits for changed ones.
+def rating_edits(
+    lens: str, rated: Mapping[str, tuple[int, int]], submitted: Mapping[str, Mapping[str, Any]]
+) -> TableEdits:
+    """What a ratings form saves: an edit (checked against the version shown) for each dimension
+    already rated, a new rating for each dimension rated the first time.
 
-    `submitted` maps a dimension to its {current, target, notes} as the form holds them.
+    `rated` maps a dimension to its (record id, version); `submitted` maps a dimension to the
+    fields to write — the changed ones for a rated dimension, all of them for a new one.
     """
-    existing = {c["dimension"]: c for c in capabilities if c["lens"] == lens}
     edits = TableEdits()
     for dimension, values in submitted.items():
-        record = existing.get(dimension)
-        if record is None:
-            edits.added.append({"lens": lens, "dimension": dimension, **values})
+        if not values:
             continue
-        changes = {k: v for k, v in values.items() if record.get(k) != v}
-        if changes:
-            edits.edited[record["id"]] = (record["version"], changes)
+        if dimension in rated:
+            record_id, version = rated[dimension]
+            edits.edited[record_id] = (version, dict(values))
+        else:
+            edits.added.append({"lens": lens, "dimension": dimension, **values})
     return edits
 
 

@@ -48,8 +48,8 @@ LIBRARY: tuple[LibraryKpi, ...] = (
         "leads/month",
         "up",
         "New leads entering the pipeline.",
-        "qualification_rate",
-        1,
+        "total_transactions",
+        3,
     ),
     LibraryKpi(
         "qualification_rate",
@@ -70,8 +70,8 @@ LIBRARY: tuple[LibraryKpi, ...] = (
         "%",
         "up",
         "Active users divided by licensed users.",
-        "data_completeness",
-        3,
+        "retention_rate",
+        6,
     ),
     LibraryKpi(
         "data_completeness",
@@ -109,10 +109,11 @@ def kpi_counts(kpis: Sequence[Record]) -> dict[int, Counter[str]]:
     return found
 
 
-def tidy_kpi(values: Mapping[str, Any]) -> dict[str, Any]:
-    """A KPI as a form submits it, made consistent: only a leading KPI leads another, after a lag."""
+def tidy_kpi(values: Mapping[str, Any], stored_kind: str | None = None) -> dict[str, Any]:
+    """A KPI's fields as a form submits them (all, or only the changed ones of a stored KPI of
+    `stored_kind`), made consistent: only a leading KPI leads another KPI, after a lag."""
     data = dict(values)
-    if data.get("kind") != "leading":
+    if data.get("kind", stored_kind) != "leading":
         data["leads_kpi_id"] = None
         data["lag_months"] = None
     return data

@@ -40,7 +40,7 @@ VAGUE_WORDS = frozenset(
 )
 FILLER_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "our", "we", "us", "it", "its", "be"}
-    | {"make", "get", "all"}
+    | {"make", "get", "all", "at", "by", "is", "are", "do", "much", "very", "really", "some", "things"}
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 

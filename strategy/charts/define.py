@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+# plotly reads sys.modules["pandas"] without importing it; importing pandas here waits for, rather
+# than races, another script thread that is half-way through importing it.
+import pandas  # noqa: F401
 import plotly.graph_objects as go
 
 from strategy.capabilities import Gap
