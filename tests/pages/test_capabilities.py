@@ -1,0 +1,65 @@
+"""Capabilities page: ratings by lens, the gap radar, and a gap turned into an initiative."""
+
+from __future__ import annotations
+
+import json
+
+from models.settings import get_settings
+from strategy.database import shared_engine
+from strategy.records import list_records
+from tests.conftest import open_app
+
+PAGE = "pages/capabilities.py"
+
+
+def radar_today(at) -> dict:
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return next(t for t in spec["data"] if t["name"] == "Today")
+
+
+def slider(at, dimension: str, label: str):
+    field = {"Today": "current", "Target": "target"}[label]
+    return next(s for s in at.slider if s.key.endswith(f"_{dimension}|{field}"))
+
+
+def stored(at, kind: str) -> list[dict]:
+    return list_records(shared_engine(get_settings().url), kind, at.session_state["workspace_id"])
+
+
+def click(at, label: str, nth: int = 0):
+    [b for b in at.button if b.label == label][nth].click().run()
+    return at
+
+
+def test_the_gap_radar_draws_the_stored_core_ratings(app_db):
+    at = open_app(PAGE)
+    today = radar_today(at)
+    assert today["r"] == [2, 2, 2, 3, 2]
+    assert today["theta"][0] == "<b>culture</b><br>gap +2"
+
+
+def test_a_changed_rating_is_saved_and_redrawn(app_db):
+    at = open_app(PAGE)
+    slider(at, "people", "Today").set_value(4)
+    click(at, "Save ratings")
+    assert "Ratings saved." in [s.value for s in at.success]
+    assert radar_today(at)["r"][1] == 4
+    people = next(c for c in stored(at, "capability") if c["lens"] == "core" and c["dimension"] == "people")
+    assert (people["current"], people["version"]) == (4, 2)
+
+
+def test_the_gartner_lens_shows_its_eight_building_blocks(app_db):
+    at = open_app(PAGE)
+    next(r for r in at.radio if r.label == "Lens").set_value("gartner").run()
+    assert len(radar_today(at)["theta"]) == 9  # eight blocks, closed back to the first
+
+
+def test_a_gap_becomes_an_initiative_in_one_click(app_db):
+    at = open_app(PAGE)
+    before = len(stored(at, "initiative"))
+    button = next(b for b in at.button if b.key.startswith("initiative_"))
+    button.click().run()
+    added = stored(at, "initiative")[before:]
+    assert len(added) == 1 and added[0]["capability_id"] is not None and added[0]["status"] == "proposed"
+    assert f"Initiative '{added[0]['title']}' added to the roadmap as proposed." in [s.value for s in at.success]
+    assert any(added[0]["title"] in c.value for c in at.caption)

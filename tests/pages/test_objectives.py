@@ -1,0 +1,94 @@
+"""Objectives page: SMART badges and grid from the stored objectives, filtering, adding, fixing."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from models.settings import get_settings
+from strategy.database import shared_engine
+from strategy.records import list_records
+from tests.conftest import open_app
+
+PAGE = "pages/objectives.py"
+VAGUE = "Improve campaign efficiency"
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def card_titles(at) -> list[str]:
+    return [m.value.removeprefix("### ") for m in at.main.markdown if m.value.startswith("### ")]
+
+
+def badges_of(at, title: str) -> str:
+    """The badge line right after an objective's title."""
+    values = [m.value for m in at.markdown]
+    return values[values.index(f"### {title}") + 1]
+
+
+def field(widgets, name: str, prefix: str):
+    return next(w for w in widgets if w.key and w.key.startswith(prefix) and w.key.endswith(f"_{name}"))
+
+
+def click(at, label: str, nth: int = 0):
+    [b for b in at.button if b.label == label][nth].click().run()
+    return at
+
+
+def stored_objectives(at) -> list[dict]:
+    return list_records(shared_engine(get_settings().url), "objective", at.session_state["workspace_id"])
+
+
+def test_the_counts_and_the_grid_come_from_the_smart_check(app_db):
+    at = open_app(PAGE)
+    assert metrics(at) == {"Objectives": "5", "Fully SMART": "3", "Stretch": "1", "Fail": "1"}
+    grid = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert len(grid["data"][0]["z"]) == 5 and grid["layout"]["yaxis"]["ticktext"][-1] == VAGUE
+    assert "Achievable: stretch" in badges_of(at, "Win back 12,000 lapsed members a year by December 2027")
+
+
+def test_the_list_filters_to_the_failing_objectives(app_db):
+    at = open_app(PAGE)
+    assert len(card_titles(at)) == 5
+    next(r for r in at.radio if r.label == "Show").set_value("fail").run()
+    assert card_titles(at) == [VAGUE]
+    next(r for r in at.radio if r.label == "Show").set_value("attention").run()
+    assert len(card_titles(at)) == 2
+
+
+def test_a_vague_objective_fails_then_passes_once_fixed(app_db):
+    at = open_app(PAGE)
+    field(at.text_input, "title", "new").input("Improve sales")
+    click(at, "Add objective")
+    assert "Specific: fail" in badges_of(at, "Improve sales") and "Measurable: fail" in badges_of(at, "Improve sales")
+    added = next(o for o in stored_objectives(at) if o["title"] == "Improve sales")
+    prefix = f"objective_{added['id']}_"
+    field(at.text_input, "title", prefix).input("Raise the win rate from 20 % to 25 % by 2027")
+    field(at.text_input, "metric", prefix).input("win rate")
+    field(at.text_input, "unit", prefix).input("%")
+    field(at.number_input, "baseline", prefix).set_value(20.0)
+    field(at.number_input, "target", prefix).set_value(25.0)
+    field(at.date_input, "due_date", prefix).set_value(date(2027, 12, 31))
+    field(at.multiselect, "need_ids", prefix).select(next(iter(field(at.multiselect, "need_ids", prefix).options)))
+    click(at, "Save objective", nth=len(card_titles(at)) - 1)
+    fixed = badges_of(at, "Raise the win rate from 20 % to 25 % by 2027")
+    assert "PASS" in fixed and "fail" not in fixed
+    assert metrics(at)["Fully SMART"] == "4"
+
+
+def test_a_refused_add_names_the_field_and_keeps_what_was_typed(app_db):
+    at = open_app(PAGE)
+    field(at.text_input, "metric", "new").input("win rate")
+    click(at, "Add objective")
+    assert "title" in at.error[0].value
+    assert field(at.text_input, "metric", "new").value == "win rate"
+    assert len(stored_objectives(at)) == 5
+
+
+def test_an_objective_with_kpis_cannot_be_deleted(app_db):
+    at = open_app(PAGE)
+    click(at, "Delete objective")
+    assert "belong to this Objective" in at.error[0].value
+    assert len(stored_objectives(at)) == 5

@@ -1,0 +1,100 @@
+"""Capabilities: lenses, gaps, the ratings a form saves, and a gap turned into an initiative."""
+
+from __future__ import annotations
+
+import pytest
+
+from strategy.capabilities import (
+    LENSES,
+    gaps,
+    initiative_from_gap,
+    initiatives_by_capability,
+    rating_edits,
+    unrated,
+)
+from strategy.records import apply_table_edits, create_record, get_record, list_records
+from tests.factories import ACTOR, make_workspace
+
+CORE = ["culture", "people", "process", "technology"]
+GARTNER = [
+    "vision",
+    "strategy",
+    "customer experience",
+    "organisational collaboration",
+    "processes",
+    "information",
+    "technology",
+    "metrics",
+]
+
+
+def rating(capability_id: int, dimension: str, current: int, target: int, lens: str = "core") -> dict:
+    return {
+        "id": capability_id,
+        "version": 1,
+        "lens": lens,
+        "dimension": dimension,
+        "current": current,
+        "target": target,
+        "notes": "",
+    }
+
+
+@pytest.mark.parametrize(("lens", "dimensions"), [("core", CORE), ("gartner", GARTNER)])
+def test_each_lens_has_its_dimensions_with_guidance(lens, dimensions):
+    assert list(LENSES[lens].dimensions) == dimensions
+    assert all(question.endswith("?") for question in LENSES[lens].dimensions.values())
+
+
+def test_gaps_come_largest_first_within_the_chosen_lens():
+    rated = [
+        rating(1, "culture", 2, 3),
+        rating(2, "people", 1, 4),
+        rating(3, "process", 3, 3),
+        rating(4, "vision", 1, 5, "gartner"),
+    ]
+    found = gaps(rated, "core")
+    assert [(g.dimension, g.size) for g in found] == [("people", 3), ("culture", 1), ("process", 0)]
+    assert unrated(rated, "core") == ["technology"]
+
+
+def test_a_ratings_form_edits_rated_dimensions_at_their_version_and_adds_new_ones():
+    submitted = {
+        "culture": {},
+        "people": {"current": 3, "notes": "champions named"},
+        "process": {"current": 2, "target": 5, "notes": ""},
+    }
+    edits = rating_edits("core", {"culture": (1, 4), "people": (2, 7)}, submitted)
+    assert edits.edited == {2: (7, {"current": 3, "notes": "champions named"})}
+    assert edits.added == [{"lens": "core", "dimension": "process", "current": 2, "target": 5, "notes": ""}]
+    assert not edits.deleted
+
+
+def test_ratings_saved_from_a_form_are_stored_per_lens(engine):
+    ws = make_workspace(engine)
+    submitted = {d: {"current": 2, "target": 4, "notes": ""} for d in CORE}
+    apply_table_edits(engine, "capability", ws.id, rating_edits("core", {}, submitted), actor=ACTOR)
+    stored = list_records(engine, "capability", ws.id)
+    assert sorted(c["dimension"] for c in stored) == sorted(CORE)
+    rated = {c["dimension"]: (c["id"], c["version"]) for c in stored}
+    apply_table_edits(engine, "capability", ws.id, rating_edits("core", rated, {"people": {"target": 5}}), actor=ACTOR)
+    people = next(c for c in list_records(engine, "capability", ws.id) if c["dimension"] == "people")
+    assert (people["target"], people["version"]) == (5, 2)
+
+
+def test_a_gap_becomes_a_proposed_initiative_linked_to_its_capability(engine):
+    ws = make_workspace(engine)
+    capability = create_record(
+        engine,
+        "capability",
+        ws.id,
+        {"lens": "core", "dimension": "people", "current": 2, "target": 4, "notes": "No champions"},
+        actor=ACTOR,
+    )
+    gap = gaps([capability], "core")[0]
+    initiative = create_record(engine, "initiative", ws.id, initiative_from_gap(gap, "core"), actor=ACTOR)
+    stored = get_record(engine, "initiative", ws.id, initiative["id"])
+    assert stored["capability_id"] == capability["id"] and stored["status"] == "proposed"
+    assert stored["title"] == "Close the people gap (2 → 4)"
+    assert "No champions" in stored["description"]
+    assert [i["id"] for i in initiatives_by_capability([stored])[capability["id"]]] == [initiative["id"]]
