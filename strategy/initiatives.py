@@ -1,0 +1,146 @@
+"""Writing initiatives: the record services plus the two rules that need every initiative at once —
+no dependency cycle, and a pilot wave (wave 1) that stays within the workspace's caps."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Engine
+
+from models.workspace import WorkspaceBase
+from strategy.errors import FieldError, InvalidInput
+from strategy.prioritise import pilot_breaches, wave_load
+from strategy.records import (
+    Record,
+    TableEdits,
+    apply_table_edits,
+    create_record,
+    list_records,
+    update_record,
+)
+from strategy.schedule import DependencyCycle, find_cycle
+from strategy.workspaces import get_workspace
+
+KIND = "initiative"
+PILOT_WAVE = 1
+NEW_ID = -1  # stands for a row not stored yet while the rules look at the whole set
+
+
+def refuse_cycles(initiatives: Sequence[Mapping[str, Any]]) -> None:
+    """Raise DependencyCycle naming every initiative in a ring of waits."""
+    graph = {i["id"]: list(i.get("depends_on_ids") or []) for i in initiatives}
+    cycle = find_cycle(graph)
+    if cycle:
+        raise DependencyCycle(cycle, {i["id"]: str(i.get("title", "")) for i in initiatives})
+
+
+def refuse_pilot_overload(
+    workspace: WorkspaceBase, before: Sequence[Mapping[str, Any]], after: Sequence[Mapping[str, Any]]
+) -> None:
+    """Refuse a change that grows wave 1 beyond the pilot caps (a wave already over them may shrink)."""
+    old, new = wave_load(before, PILOT_WAVE), wave_load(after, PILOT_WAVE)
+    breaches = pilot_breaches(new, workspace.pilot_max_initiatives, workspace.pilot_max_effort)
+    if breaches and (new.count > old.count or new.effort > old.effort + 1e-9):
+        raise InvalidInput(
+            [
+                FieldError(
+                    "wave",
+                    "wave 1 is the pilot and starts small: "
+                    + "; ".join(breaches)
+                    + " — put this initiative in a later wave or raise the pilot caps on the roadmap",
+                )
+            ]
+        )
+
+
+def _check(workspace: WorkspaceBase, before: list[Record], after: list[Record]) -> None:
+    refuse_cycles(after)
+    refuse_pilot_overload(workspace, before, after)
+
+
+def _defaults(data: Mapping[str, Any]) -> Record:
+    """A new initiative as the rules see it before it is stored (defaults as the table has them)."""
+    return {"wave": None, "status": "proposed", "effort": 4.0, "depends_on_ids": [], **data, "id": NEW_ID}
+
+
+def create_initiative(engine: Engine, workspace_id: int, data: Mapping[str, Any], *, actor: str) -> Record:
+    current = list_records(engine, KIND, workspace_id)
+    _check(get_workspace(engine, workspace_id), current, [*current, _defaults(data)])
+    return create_record(engine, KIND, workspace_id, data, actor=actor)
+
+
+def update_initiative(
+    engine: Engine,
+    workspace_id: int,
+    initiative_id: int,
+    changes: Mapping[str, Any],
+    *,
+    expected_version: int,
+    actor: str,
+) -> Record:
+    current = list_records(engine, KIND, workspace_id)
+    after = [{**i, **changes} if i["id"] == initiative_id else i for i in current]
+    _check(get_workspace(engine, workspace_id), current, after)
+    return update_record(
+        engine, KIND, workspace_id, initiative_id, changes, expected_version=expected_version, actor=actor
+    )
+
+
+def add_dependency(
+    engine: Engine, workspace_id: int, initiative_id: int, depends_on_id: int, *, expected_version: int, actor: str
+) -> Record:
+    """Make one initiative wait for another; a dependency that closes a ring is refused by name."""
+    current = {i["id"]: i for i in list_records(engine, KIND, workspace_id)}
+    if initiative_id not in current or depends_on_id not in current:
+        raise InvalidInput([FieldError("depends_on_ids", "pick two initiatives of this workspace")])
+    waits_for = sorted({*current[initiative_id]["depends_on_ids"], depends_on_id})
+    return update_initiative(
+        engine,
+        workspace_id,
+        initiative_id,
+        {"depends_on_ids": waits_for},
+        expected_version=expected_version,
+        actor=actor,
+    )
+
+
+def after_edits(current: Sequence[Record], edits: TableEdits) -> list[Record]:
+    """The initiatives as they would be once a table edit is applied."""
+    result = [
+        {**i, **edits.edited[i["id"]][1]} if i["id"] in edits.edited else dict(i)
+        for i in current
+        if i["id"] not in edits.deleted
+    ]
+    gone = set(edits.deleted)
+    for number, row in enumerate(edits.added, start=1):
+        result.append(_defaults(row) | {"id": NEW_ID - number})
+    for row in result:
+        row["depends_on_ids"] = [d for d in row.get("depends_on_ids") or [] if d not in gone]
+    return result
+
+
+def save_initiative_table(engine: Engine, workspace_id: int, edits: TableEdits, *, actor: str) -> int:
+    """A whole table edit, all or nothing, refused before anything is written if it makes a cycle
+    or overfills the pilot."""
+    current = list_records(engine, KIND, workspace_id)
+    _check(get_workspace(engine, workspace_id), current, after_edits(current, edits))
+    return apply_table_edits(engine, KIND, workspace_id, edits, actor=actor)
+
+
+def pilot_edits(initiatives: Sequence[Record], proposal: Sequence[int]) -> TableEdits:
+    """Put the proposed initiatives in wave 1 and move whatever else is there to wave 2."""
+    chosen = set(proposal)
+    edits = TableEdits()
+    for i in initiatives:
+        if i["id"] in chosen and i["wave"] != PILOT_WAVE:
+            edits.edited[i["id"]] = (i["version"], {"wave": PILOT_WAVE})
+        elif i["id"] not in chosen and i["wave"] == PILOT_WAVE:
+            edits.edited[i["id"]] = (i["version"], {"wave": PILOT_WAVE + 1})
+    return edits
+
+
+def apply_pilot(engine: Engine, workspace_id: int, proposal: Sequence[int], *, actor: str) -> int:
+    """Make the proposed pilot the first wave, in one transaction."""
+    edits = pilot_edits(list_records(engine, KIND, workspace_id), proposal)
+    return save_initiative_table(engine, workspace_id, edits, actor=actor) if edits else 0
