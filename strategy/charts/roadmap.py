@@ -1,0 +1,331 @@
+"""The roadmap's figures: a Gantt over the whole plan by quarter (coloured by objective or by status,
+critical path outlined, objective due dates as milestones, today's line), swimlanes by objective or
+department, the load per quarter against capacity, and value against effort."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any, Literal
+
+import plotly.graph_objects as go
+
+from strategy.charts.style import BAD, FONT_SIZE, GOOD, MUTED, PALETTE, WARN, projector_layout
+from strategy.prioritise import QUICK_WIN_VALUE, Prioritised
+from strategy.roadmap import STATUS_LABELS, RoadmapItem
+from strategy.roadmap_checks import LateObjective
+from strategy.schedule import quarter_label, quarter_of, quarter_start
+
+ColourBy = Literal["objective", "status"]
+Record = Mapping[str, Any]
+STATUS_COLOURS = {"proposed": "#74c0fc", "planned": "#0b5cad", "in_progress": WARN, "done": GOOD, "parked": MUTED}
+CRITICAL = "#212529"
+NO_OBJECTIVE = "No objective"
+LABEL_CHARS = 42
+ROW_HEIGHT = 46
+GRID = "#dee2e6"
+MS_PER_DAY = 86_400_000
+
+
+def short(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _ms(days: int) -> int:
+    return days * MS_PER_DAY
+
+
+def _iso(day: date) -> str:
+    return datetime.combine(day, time()).isoformat()
+
+
+def quarter_ticks(first: date, last: date) -> tuple[list[str], list[str]]:
+    """Tick positions and labels at every quarter start: 'Q1 2026' then 'Q2', 'Q3', 'Q4'."""
+    values, labels = [], []
+    for quarter in range(quarter_of(first), quarter_of(last) + 1):
+        values.append(_iso(quarter_start(quarter)))
+        labels.append(quarter_label(quarter).replace(" ", "<br>") if quarter % 4 == 0 else f"Q{quarter % 4 + 1}")
+    return values, labels
+
+
+def objective_colours(objectives: Sequence[Record]) -> dict[int, str]:
+    """A steady colour per objective (by id), so the Gantt and swimlanes agree."""
+    return {o["id"]: PALETTE[n % len(PALETTE)] for n, o in enumerate(sorted(objectives, key=lambda o: o["id"]))}
+
+
+@dataclass(frozen=True)
+class _Group:
+    """One legend entry: a colour and the rows drawn in it."""
+
+    name: str
+    colour: str
+    items: list[tuple[str, RoadmapItem]]
+
+
+def _groups(rows: Sequence[tuple[str, RoadmapItem]], colour_by: ColourBy, objectives: Sequence[Record]) -> list[_Group]:
+    colours, titles = objective_colours(objectives), {o["id"]: o["title"] for o in objectives}
+    groups: dict[str, _Group] = {}
+    for label, item in rows:
+        if colour_by == "status":
+            status = item.initiative["status"]
+            key, colour = STATUS_LABELS.get(status) or str(status), STATUS_COLOURS.get(status, MUTED)
+        else:
+            first = min(item.initiative["objective_ids"], default=None)
+            key = short(titles[first], 48) if first in titles else NO_OBJECTIVE
+            colour = colours.get(first, MUTED) if first is not None else MUTED
+        groups.setdefault(key, _Group(key, colour, [])).items.append((label, item))
+    return list(groups.values())
+
+
+def _bars(figure: go.Figure, groups: Sequence[_Group]) -> None:
+    """One trace per colour group; critical work outlined thick and dark."""
+    for group in groups:
+        items = [item for _, item in group.items]
+        figure.add_bar(
+            name=group.name,
+            orientation="h",
+            y=[label for label, _ in group.items],
+            base=[_iso(i.start) for i in items],
+            x=[_ms((i.end - i.start).days + 1) for i in items],
+            marker=dict(
+                color=group.colour,
+                line=dict(color=CRITICAL, width=[5 if i.critical else 0 for i in items]),
+            ),
+            customdata=[
+                [i.initiative["title"], f"{i.start:%d %b %Y}", f"{i.end:%d %b %Y}", _slack_text(i)] for i in items
+            ],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} → %{customdata[2]}<br>"
+            "%{customdata[3]}<extra></extra>",
+        )
+
+
+def _slack_text(item: RoadmapItem) -> str:
+    return "critical path: no slack" if item.critical else f"slack {item.slack_days // 7} weeks"
+
+
+def _frame(figure: go.Figure, first: date, last: date, rows: int, today: date) -> go.Figure:
+    """Quarters across, the first row at the top, today's line, big type."""
+    values, labels = quarter_ticks(first, last)
+    figure.update_xaxes(
+        type="date",
+        range=[_iso(first), _iso(last + timedelta(days=1))],
+        tickvals=values,
+        ticktext=labels,
+        gridcolor=GRID,
+        side="top",
+    )
+    figure.update_yaxes(autorange="reversed", tickfont=dict(size=FONT_SIZE))
+    if first <= today <= last:
+        figure.add_shape(
+            type="line",
+            x0=_iso(today),
+            x1=_iso(today),
+            yref="paper",
+            y0=0,
+            y1=1,
+            line=dict(color=BAD, width=3, dash="dot"),
+        )
+        figure.add_annotation(
+            x=_iso(today),
+            yref="paper",
+            y=0,
+            yanchor="top",
+            text="Today",
+            showarrow=False,
+            font=dict(size=FONT_SIZE, color=BAD),
+        )
+    figure.update_layout(barmode="overlay", bargap=0.25, legend=dict(orientation="h", y=-0.06, yanchor="top", x=0))
+    return projector_layout(figure, height=160 + ROW_HEIGHT * max(rows, 3))
+
+
+def _legend_for_critical(figure: go.Figure, items: Sequence[RoadmapItem]) -> None:
+    if any(i.critical for i in items):
+        figure.add_bar(
+            name="Critical path (outlined)",
+            orientation="h",
+            x=[None],
+            y=[None],
+            marker=dict(color="white", line=dict(color=CRITICAL, width=5)),
+        )
+
+
+def _milestones(
+    figure: go.Figure, objectives: Sequence[Record], late: Sequence[LateObjective], colour_by: ColourBy
+) -> list[str]:
+    """A diamond on its own row for every objective with a due date; red and marked when late.
+    Returns the rows it added."""
+    late_ids = {lo.objective["id"] for lo in late}
+    colours = objective_colours(objectives)
+    due = sorted((o for o in objectives if o.get("due_date")), key=lambda o: o["due_date"])
+    if not due:
+        return []
+    rows = [("⚠ Late: " if o["id"] in late_ids else "◆ Due: ") + short(o["title"], LABEL_CHARS - 6) for o in due]
+    figure.add_scatter(
+        name="Objective due date",
+        mode="markers",
+        x=[_iso(o["due_date"]) for o in due],
+        y=rows,
+        marker=dict(
+            symbol="diamond",
+            size=26,
+            color=[
+                BAD if o["id"] in late_ids else colours[o["id"]] if colour_by == "objective" else CRITICAL for o in due
+            ],
+            line=dict(color="white", width=2),
+        ),
+        hovertext=[f"{o['title']} — due {o['due_date']:%d %b %Y}" for o in due],
+        hoverinfo="text",
+    )
+    return rows
+
+
+def gantt_chart(
+    items: Sequence[RoadmapItem],
+    objectives: Sequence[Record],
+    late: Sequence[LateObjective],
+    *,
+    colour_by: ColourBy,
+    plan_start: date,
+    plan_end: date,
+    today: date,
+) -> go.Figure:
+    """Every scheduled initiative on its own row, in start order, over the whole plan by quarter."""
+    rows = [(f"W{i.initiative['wave'] or '–'} · {short(i.initiative['title'])}", i) for i in items]
+    figure = go.Figure()
+    _bars(figure, _groups(rows, colour_by, objectives))
+    _legend_for_critical(figure, items)
+    order = [label for label, _ in rows] + _milestones(figure, objectives, late, colour_by)
+    last = max([plan_end, *(i.end for i in items)])
+    figure = _frame(figure, min([plan_start, *(i.start for i in items)]), last, len(order), today)
+    figure.update_yaxes(categoryorder="array", categoryarray=order)
+    return figure
+
+
+LANE_BAND = "rgba(11,92,173,0.06)"
+UNIQUE = "\u200b"  # an invisible mark: the same initiative may sit in two lanes, its rows must differ
+
+
+def _lane_rows(lanes: Mapping[str, Sequence[RoadmapItem]]) -> tuple[list[str], list[_Group], list[tuple[int, int]]]:
+    """Row labels (a bold header row per lane, then its initiatives), one colour group per lane,
+    and each lane's first and last row."""
+    rows: list[str] = []
+    groups: list[_Group] = []
+    spans: list[tuple[int, int]] = []
+    for number, (lane, items) in enumerate(lanes.items()):
+        first = len(rows)
+        rows.append(f"<b>{short(lane, 50)}</b>")
+        labels = [short(i.initiative["title"]) + UNIQUE * number for i in items]
+        rows += labels
+        groups.append(_Group(short(lane, 50), PALETTE[number % len(PALETTE)], list(zip(labels, items, strict=True))))
+        spans.append((first, len(rows) - 1))
+    return rows, groups, spans
+
+
+def swimlane_chart(
+    lanes: Mapping[str, Sequence[RoadmapItem]],
+    *,
+    plan_start: date,
+    plan_end: date,
+    today: date,
+) -> go.Figure:
+    """One block of rows per lane (objective or department) under a bold lane header, lanes banded."""
+    rows, groups, spans = _lane_rows(lanes)
+    figure = go.Figure()
+    _bars(figure, groups)
+    figure.update_traces(showlegend=False)
+    items = [i for lane in lanes.values() for i in lane]
+    _legend_for_critical(figure, items)
+    for first, last_row in spans[::2]:
+        figure.add_shape(
+            type="rect",
+            xref="paper",
+            x0=0,
+            x1=1,
+            y0=first - 0.5,
+            y1=last_row + 0.5,
+            fillcolor=LANE_BAND,
+            line_width=0,
+            layer="below",
+        )
+    last = max([plan_end, *(i.end for i in items)])
+    figure = _frame(figure, min([plan_start, *(i.start for i in items)]), last, len(rows), today)
+    figure.update_yaxes(categoryorder="array", categoryarray=rows, range=[len(rows) - 0.5, -0.5], autorange=False)
+    return figure
+
+
+def capacity_chart(load: Mapping[int, float], capacity: float, plan_start: date, plan_end: date) -> go.Figure:
+    """Person-weeks planned in each quarter of the plan (and any it spills into) against the capacity
+    line; a quarter over it is red, so free room shows as well as crowding."""
+    touched = [*load, quarter_of(plan_start), quarter_of(plan_end)]
+    quarters = list(range(min(touched), max(touched) + 1))
+    values = [load.get(q, 0.0) for q in quarters]
+    figure = go.Figure()
+    figure.add_bar(
+        x=[quarter_label(q).replace(" ", "<br>") for q in quarters],
+        y=values,
+        marker_color=[BAD if v > capacity + 1e-9 else "#0b5cad" for v in values],
+        text=[f"{v:.0f}" if v else "" for v in values],
+        textposition="outside",
+        textfont=dict(size=FONT_SIZE),
+        cliponaxis=False,
+        name="Planned load",
+        hovertemplate="%{x}: %{y:.1f} person-weeks<extra></extra>",
+    )
+    figure.add_hline(y=capacity, line=dict(color=BAD, width=3, dash="dash"))
+    figure.add_annotation(
+        x=1,
+        xref="paper",
+        xanchor="right",
+        y=capacity,
+        yanchor="bottom",
+        showarrow=False,
+        text=f"capacity {capacity:g} person-weeks",
+        font=dict(size=FONT_SIZE, color=BAD),
+    )
+    figure.update_yaxes(title="person-weeks", range=[0, max([capacity, *values]) * 1.25], gridcolor=GRID)
+    figure.update_layout(showlegend=False)
+    return projector_layout(figure, height=440)
+
+
+def priority_chart(ranked: Sequence[Prioritised], quick_win_effort: float) -> go.Figure:
+    """Value against effort: every initiative marked with its rank; quick wins in the shaded corner."""
+    scored = [p for p in ranked if p.value is not None]
+    efforts = [float(p.initiative["effort"]) for p in scored]
+    right = max([quick_win_effort * 2, *efforts, 1.0]) * 1.1
+    figure = go.Figure()
+    figure.add_shape(
+        type="rect",
+        x0=0,
+        x1=quick_win_effort,
+        y0=QUICK_WIN_VALUE,
+        y1=5.4,
+        line_width=0,
+        fillcolor="rgba(43,138,62,0.14)",
+        layer="below",
+    )
+    figure.add_annotation(
+        x=0,
+        y=5.4,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        text="Quick wins",
+        font=dict(size=FONT_SIZE + 2, color=GOOD),
+    )
+    figure.add_scatter(
+        x=efforts,
+        y=[p.value for p in scored],
+        mode="markers+text",
+        text=[str(p.rank) for p in scored],
+        textfont=dict(color="white", size=FONT_SIZE - 2),
+        marker=dict(
+            size=38, color=[GOOD if p.quick_win else "#0b5cad" for p in scored], line=dict(color="white", width=2)
+        ),
+        hovertext=[f"#{p.rank} {p.initiative['title']} — score {p.score:.1f}" for p in scored],
+        hoverinfo="text",
+    )
+    figure.update_xaxes(title="effort (person-weeks)", range=[0, right], gridcolor=GRID)
+    figure.update_yaxes(title="value (1-5)", range=[0.5, 5.5], dtick=1, gridcolor=GRID)
+    figure.update_layout(showlegend=False)
+    return projector_layout(figure, height=480)
