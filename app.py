@@ -29,7 +29,10 @@ SECTIONS: dict[str, list[st.Page]] = {
     "Plan": [
         st.Page("pages/business_case.py", title="Business case", icon=":material/payments:"),
     ],
-    "Deliver": [],
+    "Deliver": [
+        st.Page("pages/initiatives.py", title="Initiatives", icon=":material/checklist:"),
+        st.Page("pages/roadmap.py", title="Roadmap", icon=":material/view_timeline:"),
+    ],
     "Sustain": [
         st.Page("pages/sustain.py", title="Change, data and reviews", icon=":material/autorenew:"),
     ],

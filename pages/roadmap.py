@@ -1,0 +1,144 @@
+"""Roadmap: the prioritised, iterative delivery plan as a live view of the records — a Gantt over
+the whole plan, swimlanes, priorities and the pilot, gates between waves, capacity — and the
+schedule stored when a person asks for it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from pages._common import actor, all_records, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from pages._roadmap_forms import ERROR, dependency_forms, pin_form
+from pages._roadmap_tabs import capacity_tab, gates_tab, priorities_tab
+from strategy.charts.roadmap import gantt_chart, swimlane_chart
+from strategy.roadmap import (
+    STATUS_LABELS,
+    Roadmap,
+    build_roadmap,
+    lanes_by_department,
+    lanes_by_objective,
+    store_schedule,
+)
+from strategy.schedule import DependencyCycle
+
+COLOUR_BY = {"objective": "Objective", "status": "Status"}
+LANES_BY = {"objective": "Objective", "department": "Department"}
+
+current = workspace()
+ws_id = current.id or 0
+today = date.today()
+recs = all_records(ws_id)
+initiatives = records("initiative", ws_id)
+
+st.title("Roadmap")
+st.caption(
+    "Start small, iterate, and let the business lead: the pilot wave first, each next wave once the "
+    "previous one has met its targets. Drawn from the stored records on every change."
+)
+with st.container():
+    show_flash()
+    show_pending_error(ERROR)
+
+
+def _store() -> None:
+    attempt(
+        lambda: store_schedule(engine(), ws_id, actor=actor(), today=today),
+        "Schedule stored: every initiative's scheduled start and end now match the roadmap.",
+        ERROR,
+    )
+
+
+def _headline(roadmap: Roadmap) -> None:
+    ends = max((i.end for i in roadmap.items), default=None)
+    peak = max(roadmap.schedule.load.values(), default=0.0)
+    cols = st.columns(5)
+    cols[0].metric("Initiatives scheduled", len(roadmap.items), help=f"{len(roadmap.parked)} parked, out of the plan")
+    cols[1].metric("Last work ends", "—" if ends is None else f"{ends:%b %Y}")
+    cols[2].metric("On the critical path", len(roadmap.critical_ids))
+    cols[3].metric("Objectives at risk", len(roadmap.late), help="Due before the work that serves them ends")
+    cols[4].metric("Busiest quarter", f"{peak:.0f} / {roadmap.schedule.capacity:g}", help="person-weeks / capacity")
+
+
+def _stored_state(roadmap: Roadmap) -> None:
+    unsaved = roadmap.unsaved
+    if not unsaved:
+        st.caption("✓ The stored schedule matches this roadmap.")
+        return
+    names = ", ".join(f"'{i.initiative['title']}'" for i in unsaved[:3]) + (" …" if len(unsaved) > 3 else "")
+    note, button = st.columns([4, 1], vertical_alignment="center")
+    note.warning(f"{len(unsaved)} initiatives' stored dates differ from this live schedule: {names}.")
+    button.button("Store this schedule", type="primary", on_click=_store, width="stretch")
+
+
+def _schedule_rows(roadmap: Roadmap) -> list[dict[str, str]]:
+    return [
+        {
+            "Wave": str(i.initiative["wave"] or "—"),
+            "Initiative": i.initiative["title"],
+            "Start": f"{i.start:%d %b %Y}",
+            "End": f"{i.end:%d %b %Y}",
+            "Critical path": "yes" if i.critical else f"slack {i.slack_days // 7} wk",
+            "Status": STATUS_LABELS[i.initiative["status"]],
+            "Pinned": "pinned" if i.initiative["pinned_start"] else "",
+        }
+        for i in roadmap.items
+    ]
+
+
+def _gantt_tab(roadmap: Roadmap) -> None:
+    colour = st.radio(
+        "Colour by", list(COLOUR_BY), format_func=COLOUR_BY.__getitem__, horizontal=True, key="roadmap_colour"
+    )
+    figure = gantt_chart(
+        roadmap.items,
+        recs["objective"],
+        roadmap.late,
+        colour_by="status" if colour == "status" else "objective",
+        plan_start=roadmap.plan_start,
+        plan_end=roadmap.plan_end,
+        today=today,
+    )
+    chart(figure, key="roadmap_gantt")
+    st.caption("Thick outline: the critical path. Diamonds: objective due dates (⚠ when the work ends later).")
+    dependency_forms(ws_id, initiatives)
+    pin_form(ws_id, initiatives)
+    st.dataframe(_schedule_rows(roadmap), hide_index=True, width="stretch")
+
+
+def _swimlane_tab(roadmap: Roadmap) -> None:
+    by = st.radio("Lanes by", list(LANES_BY), format_func=LANES_BY.__getitem__, horizontal=True, key="roadmap_lanes")
+    if by == "objective":
+        lanes = lanes_by_objective(roadmap.items, recs["objective"])
+    else:
+        lanes = lanes_by_department(roadmap.items, recs["stakeholder"])
+    figure = swimlane_chart(lanes, plan_start=roadmap.plan_start, plan_end=roadmap.plan_end, today=today)
+    chart(figure, key="roadmap_lanes_chart")
+
+
+try:
+    roadmap = build_roadmap(current, recs, today)
+except DependencyCycle as cycle:
+    st.error(f"The roadmap cannot be scheduled: {cycle.errors[0].message}.", icon="⚠️")
+    dependency_forms(ws_id, initiatives)
+    st.stop()
+if not roadmap.items:
+    st.info("No initiatives to schedule yet: add them on the **Initiatives** page.")
+    st.stop()
+_headline(roadmap)
+_stored_state(roadmap)
+for issue in roadmap.issues:
+    st.warning(issue, icon=":material/warning:")
+gantt, lanes, priorities, gates, capacity = st.tabs(
+    ["Gantt", "Swimlanes", "Priorities and pilot", "Gates and checks", "Capacity and settings"], key="roadmap_tabs"
+)
+with gantt:
+    _gantt_tab(roadmap)
+with lanes:
+    _swimlane_tab(roadmap)
+with priorities:
+    priorities_tab(roadmap, current)
+with gates:
+    gates_tab(roadmap)
+with capacity:
+    capacity_tab(roadmap, current)
