@@ -51,3 +51,19 @@ def kpi(kpi_id: int, objective_id: int = 1, kind: str = "lagging", **overrides: 
 
 def need(need_id: int, title: str = "Members lapse unnoticed") -> dict[str, Any]:
     return {"id": need_id, "version": 1, "title": title, "priority_id": None}
+
+
+def open_on_new_workspace(page: str):
+    """The app (see tests.conftest.open_app) on a freshly created, empty workspace, switched to a page."""
+    from streamlit.testing.v1 import AppTest
+
+    from models.settings import get_settings
+    from strategy.database import shared_engine
+    from tests.conftest import APP
+    from tests.factories import make_workspace
+
+    workspace = make_workspace(shared_engine(get_settings().url), "Blank slate")
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["workspace_id"] = workspace.id
+    at.run()
+    return at.switch_page(page).run()

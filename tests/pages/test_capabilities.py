@@ -8,6 +8,7 @@ from models.settings import get_settings
 from strategy.database import shared_engine
 from strategy.records import list_records
 from tests.conftest import open_app
+from tests.factories_define import open_on_new_workspace
 
 PAGE = "pages/capabilities.py"
 
@@ -63,3 +64,16 @@ def test_a_gap_becomes_an_initiative_in_one_click(app_db):
     assert len(added) == 1 and added[0]["capability_id"] is not None and added[0]["status"] == "proposed"
     assert f"Initiative '{added[0]['title']}' added to the roadmap as proposed." in [s.value for s in at.success]
     assert any(added[0]["title"] in c.value for c in at.caption)
+
+
+def test_a_new_workspace_stores_the_ratings_shown_on_the_first_save(app_db):
+    at = open_on_new_workspace(PAGE)
+    assert "Rate at least three dimensions" in at.info[0].value
+    click(at, "Save ratings")
+    assert sorted((c["dimension"], c["current"], c["target"]) for c in stored(at, "capability")) == [
+        ("culture", 2, 4),
+        ("people", 2, 4),
+        ("process", 2, 4),
+        ("technology", 2, 4),
+    ]
+    assert len(radar_today(at)["r"]) == 5

@@ -8,6 +8,7 @@ from models.settings import get_settings
 from strategy.database import shared_engine
 from strategy.records import get_singleton, save_singleton
 from tests.conftest import open_app
+from tests.factories_define import open_on_new_workspace
 
 PAGE = "pages/direction.py"
 
@@ -82,3 +83,11 @@ def test_a_save_after_someone_else_changed_it_is_refused_and_keeps_what_was_type
     click(at, "Save value disciplines")  # seen the conflict: apply mine on top of bob's
     stored = stored_direction(at)
     assert (stored["customer_intimacy_target"], stored["notes"]) == (5.0, "Board view")
+
+
+def test_a_new_workspace_gets_its_direction_on_the_first_save(app_db):
+    at = open_on_new_workspace(PAGE)
+    assert "Choose a lead discipline" in at.info[0].value
+    by_label(at.radio, "Lead in one discipline").set_value("operational_excellence")
+    click(at, "Save value disciplines")
+    assert stored_direction(at)["lead_discipline"] == "operational_excellence"
