@@ -9,7 +9,8 @@ import streamlit as st
 
 from models.workspace import Workspace
 from pages._common import actor, attempt, chart, engine
-from strategy.charts.roadmap import capacity_chart, priority_chart
+from strategy.charts.capacity import capacity_chart
+from strategy.charts.priorities import priority_chart
 from strategy.initiatives import PILOT_WAVE, apply_pilot
 from strategy.prioritise import (
     SCORE_FORMULA,

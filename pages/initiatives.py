@@ -188,10 +188,11 @@ def _in_the_plan(pick: int, roadmap: Roadmap | None) -> None:
     if item is None or ranked is None:
         st.info("Parked: this initiative is out of the plan until its status changes.")
         return
-    start, end, priority = st.columns(3)
+    start, end = st.columns(2)
     start.metric("Scheduled start", f"{item.start:%d %b %Y}")
     end.metric("Scheduled end", f"{item.end:%d %b %Y}")
-    priority.metric("Priority rank", f"{ranked.rank} of {len(roadmap.ranked)}")
+    score = "no value yet" if ranked.score is None else f"score {ranked.score:.1f}, value from the {ranked.source}"
+    st.markdown(f"**Priority:** rank {ranked.rank} of {len(roadmap.ranked)} ({score})")
     slack = (
         "On the critical path: any delay moves the programme's end."
         if item.critical

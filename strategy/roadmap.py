@@ -112,6 +112,25 @@ def parked_dependencies(active: Sequence[Record], parked: Sequence[Record]) -> l
     ]
 
 
+def placed_items(
+    active: Sequence[Record], ranked: Sequence[Prioritised], planned: Schedule, slack: Mapping[int, int]
+) -> list[RoadmapItem]:
+    """Each scheduled initiative with its dates, slack and rank, in start order."""
+    rank = {p.initiative["id"]: p.rank for p in ranked}
+    items = [
+        RoadmapItem(
+            i,
+            planned.placements[i["id"]].start,
+            planned.placements[i["id"]].end,
+            slack[i["id"]] <= 0,
+            slack[i["id"]],
+            rank[i["id"]],
+        )
+        for i in active
+    ]
+    return sorted(items, key=lambda item: (item.start, item.end, item.rank))
+
+
 def build_roadmap(workspace: WorkspaceBase, records: Records, today: date) -> Roadmap:
     """The whole roadmap from the stored records; raises DependencyCycle naming a ring of waits."""
     initiatives = records["initiative"]
@@ -123,22 +142,7 @@ def build_roadmap(workspace: WorkspaceBase, records: Records, today: date) -> Ro
     ranked = prioritise(active, economics)
     tasks = to_tasks(active, ranked, workspace.plan_start)
     planned = schedule(tasks, workspace.capacity_per_quarter)
-    slack = slack_days(tasks, planned)
-    rank = {p.initiative["id"]: p.rank for p in ranked}
-    items = sorted(
-        (
-            RoadmapItem(
-                i,
-                planned.placements[i["id"]].start,
-                planned.placements[i["id"]].end,
-                slack[i["id"]] <= 0,
-                slack[i["id"]],
-                rank[i["id"]],
-            )
-            for i in active
-        ),
-        key=lambda item: (item.start, item.end, item.rank),
-    )
+    items = placed_items(active, ranked, planned, slack_days(tasks, planned))
     scheduled = [Scheduled(item.initiative, item.start, item.end) for item in items]
     last_day = plan_end(workspace.plan_start, workspace.horizon_years)
     issues = [

@@ -1,6 +1,6 @@
-"""The roadmap's figures: a Gantt over the whole plan by quarter (coloured by objective or by status,
-critical path outlined, objective due dates as milestones, today's line), swimlanes by objective or
-department, the load per quarter against capacity, and value against effort."""
+"""The roadmap's timelines: a Gantt over the whole plan by quarter (coloured by objective or by status,
+critical path outlined, objective due dates as milestones, today's line) and swimlanes by objective
+or department."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from typing import Any, Literal
 import plotly.graph_objects as go
 
 from strategy.charts.style import BAD, FONT_SIZE, GOOD, MUTED, PALETTE, WARN, projector_layout
-from strategy.prioritise import QUICK_WIN_VALUE, Prioritised
 from strategy.roadmap import STATUS_LABELS, RoadmapItem
 from strategy.roadmap_checks import LateObjective
 from strategy.schedule import quarter_label, quarter_of, quarter_start
@@ -252,80 +251,3 @@ def swimlane_chart(
     figure = _frame(figure, min([plan_start, *(i.start for i in items)]), last, len(rows), today)
     figure.update_yaxes(categoryorder="array", categoryarray=rows, range=[len(rows) - 0.5, -0.5], autorange=False)
     return figure
-
-
-def capacity_chart(load: Mapping[int, float], capacity: float, plan_start: date, plan_end: date) -> go.Figure:
-    """Person-weeks planned in each quarter of the plan (and any it spills into) against the capacity
-    line; a quarter over it is red, so free room shows as well as crowding."""
-    touched = [*load, quarter_of(plan_start), quarter_of(plan_end)]
-    quarters = list(range(min(touched), max(touched) + 1))
-    values = [load.get(q, 0.0) for q in quarters]
-    figure = go.Figure()
-    figure.add_bar(
-        x=[quarter_label(q).replace(" ", "<br>") for q in quarters],
-        y=values,
-        marker_color=[BAD if v > capacity + 1e-9 else "#0b5cad" for v in values],
-        text=[f"{v:.0f}" if v else "" for v in values],
-        textposition="outside",
-        textfont=dict(size=FONT_SIZE),
-        cliponaxis=False,
-        name="Planned load",
-        hovertemplate="%{x}: %{y:.1f} person-weeks<extra></extra>",
-    )
-    figure.add_hline(y=capacity, line=dict(color=BAD, width=3, dash="dash"))
-    figure.add_annotation(
-        x=1,
-        xref="paper",
-        xanchor="right",
-        y=capacity,
-        yanchor="bottom",
-        showarrow=False,
-        text=f"capacity {capacity:g} person-weeks",
-        font=dict(size=FONT_SIZE, color=BAD),
-    )
-    figure.update_yaxes(title="person-weeks", range=[0, max([capacity, *values]) * 1.25], gridcolor=GRID)
-    figure.update_layout(showlegend=False)
-    return projector_layout(figure, height=440)
-
-
-def priority_chart(ranked: Sequence[Prioritised], quick_win_effort: float) -> go.Figure:
-    """Value against effort: every initiative marked with its rank; quick wins in the shaded corner."""
-    scored = [p for p in ranked if p.value is not None]
-    efforts = [float(p.initiative["effort"]) for p in scored]
-    right = max([quick_win_effort * 2, *efforts, 1.0]) * 1.1
-    figure = go.Figure()
-    figure.add_shape(
-        type="rect",
-        x0=0,
-        x1=quick_win_effort,
-        y0=QUICK_WIN_VALUE,
-        y1=5.4,
-        line_width=0,
-        fillcolor="rgba(43,138,62,0.14)",
-        layer="below",
-    )
-    figure.add_annotation(
-        x=0,
-        y=5.4,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        text="Quick wins",
-        font=dict(size=FONT_SIZE + 2, color=GOOD),
-    )
-    figure.add_scatter(
-        x=efforts,
-        y=[p.value for p in scored],
-        mode="markers+text",
-        text=[str(p.rank) for p in scored],
-        textfont=dict(color="white", size=FONT_SIZE - 2),
-        marker=dict(
-            size=38, color=[GOOD if p.quick_win else "#0b5cad" for p in scored], line=dict(color="white", width=2)
-        ),
-        hovertext=[f"#{p.rank} {p.initiative['title']} — score {p.score:.1f}" for p in scored],
-        hoverinfo="text",
-    )
-    figure.update_xaxes(title="effort (person-weeks)", range=[0, right], gridcolor=GRID)
-    figure.update_yaxes(title="value (1-5)", range=[0.5, 5.5], dtick=1, gridcolor=GRID)
-    figure.update_layout(showlegend=False)
-    return projector_layout(figure, height=480)

@@ -6,13 +6,9 @@ from datetime import date
 
 import pytest
 
-from strategy.charts.roadmap import (
-    capacity_chart,
-    gantt_chart,
-    priority_chart,
-    quarter_ticks,
-    swimlane_chart,
-)
+from strategy.charts.capacity import capacity_chart
+from strategy.charts.priorities import priority_chart
+from strategy.charts.roadmap import gantt_chart, quarter_ticks, swimlane_chart
 from strategy.charts.style import BAD, GOOD
 from strategy.prioritise import prioritise
 from strategy.roadmap import RoadmapItem
