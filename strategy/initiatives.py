@@ -19,7 +19,7 @@ from strategy.records import (
     list_records,
     update_record,
 )
-from strategy.schedule import DependencyCycle, find_cycle
+from strategy.schedule import DependencyCycle
 from strategy.workspaces import get_workspace
 
 KIND = "initiative"
@@ -27,12 +27,39 @@ PILOT_WAVE = 1
 NEW_ID = -1  # stands for a row not stored yet while the rules look at the whole set
 
 
-def refuse_cycles(initiatives: Sequence[Mapping[str, Any]]) -> None:
-    """Raise DependencyCycle naming every initiative in a ring of waits."""
-    graph = {i["id"]: list(i.get("depends_on_ids") or []) for i in initiatives}
-    cycle = find_cycle(graph)
-    if cycle:
-        raise DependencyCycle(cycle, {i["id"]: str(i.get("title", "")) for i in initiatives})
+def _waits(initiatives: Sequence[Mapping[str, Any]]) -> dict[int, list[int]]:
+    return {i["id"]: list(i.get("depends_on_ids") or []) for i in initiatives}
+
+
+def _path(graph: Mapping[int, list[int]], start: int, goal: int) -> list[int] | None:
+    """A chain of waits from start to goal, if there is one (breadth first: the shortest)."""
+    came_from: dict[int, int | None] = {start: None}
+    queue = [start]
+    while queue:
+        here = queue.pop(0)
+        if here == goal:
+            path = [here]
+            while (before := came_from[path[-1]]) is not None:
+                path.append(before)
+            return path[::-1]
+        for nxt in graph.get(here, []):
+            if nxt not in came_from:
+                came_from[nxt] = here
+                queue.append(nxt)
+    return None
+
+
+def refuse_cycles(before: Sequence[Mapping[str, Any]], after: Sequence[Mapping[str, Any]]) -> None:
+    """Raise DependencyCycle if a dependency added by this change closes a ring, naming every
+    initiative in it. Only new dependencies are judged, so a ring that is already stored (from an
+    import) never blocks the edits that undo it."""
+    old, new = _waits(before), _waits(after)
+    titles = {i["id"]: str(i.get("title", "")) for i in after}
+    for waiting, deps in new.items():
+        for first in (d for d in deps if d not in old.get(waiting, [])):
+            back = _path(new, first, waiting)
+            if back is not None:
+                raise DependencyCycle([waiting, *back[:-1]], titles)
 
 
 def refuse_pilot_overload(
@@ -55,7 +82,7 @@ def refuse_pilot_overload(
 
 
 def _check(workspace: WorkspaceBase, before: list[Record], after: list[Record]) -> None:
-    refuse_cycles(after)
+    refuse_cycles(before, after)
     refuse_pilot_overload(workspace, before, after)
 
 

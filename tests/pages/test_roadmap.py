@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from strategy.database import shared_engine
-from strategy.records import list_records
+from strategy.records import list_records, update_record
 from strategy.roadmap import load_roadmap
 from strategy.workspaces import get_workspace
 from tests.conftest import open_app
@@ -146,3 +146,26 @@ def test_lowering_capacity_spreads_the_work_and_no_quarter_goes_over(at, app_db)
     load = next(s for s in (json.loads(c.proto.spec) for c in at.get("plotly_chart")) if "Planned load" in str(s))
     assert max(load["data"][0]["y"]) <= 20 + 1e-6
     assert metric(at, "Busiest quarter").endswith("/ 20")
+
+
+def test_a_stored_cycle_is_named_and_can_be_undone_from_the_page(at, app_db):
+    """A ring that arrived behind the services' back (an import, another tool) stops the Gantt with
+    its initiatives named, and the remove-dependency form right there brings the roadmap back."""
+    records = stored(app_db)
+    single = records["Single member record (pilot: contact centre)"]
+    update_record(
+        engine_of(app_db),
+        "initiative",
+        1,
+        single["id"],
+        {"depends_on_ids": [records[LISTS]["id"]]},
+        expected_version=single["version"],
+        actor="importer",
+    )
+    at.run()
+    assert "cannot be scheduled: dependency cycle" in at.error[0].value and f"'{LISTS}'" in at.error[0].value
+    assert not at.get("plotly_chart")
+    at.selectbox(key="rm_dep_remove").select((single["id"], records[LISTS]["id"]))
+    at = click(at, "Remove dependency")
+    assert "no longer waits for" in at.success[0].value
+    assert gantt(at) and stored(app_db)["Single member record (pilot: contact centre)"]["depends_on_ids"] == []

@@ -4,19 +4,22 @@ stays within its caps — from a form, a dependency picker or a whole table edit
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from strategy.errors import InvalidInput
 from strategy.initiatives import (
     add_dependency,
     apply_pilot,
     create_initiative,
+    refuse_cycles,
     save_initiative_table,
     update_initiative,
 )
 from strategy.records import TableEdits, list_records, update_record
-from strategy.schedule import DependencyCycle
+from strategy.schedule import DependencyCycle, find_cycle
 from tests.factories import ACTOR, make_workspace
-from tests.factories_roadmap import store_initiative
+from tests.factories_roadmap import initiative, store_initiative
 
 
 @pytest.fixture
@@ -110,3 +113,46 @@ def test_applying_the_pilot_proposal_moves_other_wave_one_work_to_wave_two(chain
     assert apply_pilot(engine, ws.id, [record["id"], alerts["id"]], actor=ACTOR) == 3
     waves = {title: i["wave"] for title, i in stored(engine, ws.id).items()}
     assert waves == {"Single record": 1, "Lapse alerts": 1, "Win-back": 2}
+
+
+def test_a_ring_already_stored_never_blocks_the_edits_around_or_undoing_it(chain, engine):
+    ws, record, alerts, win_back = chain
+    update_record(  # a ring that arrived behind the service's back, e.g. from an import
+        engine, "initiative", ws.id, record["id"], {"depends_on_ids": [win_back["id"]]}, expected_version=1, actor=ACTOR
+    )
+    other = store_initiative(engine, ws.id, title="Training")
+    add_dependency(engine, ws.id, other["id"], alerts["id"], expected_version=other["version"], actor=ACTOR)
+    current = stored(engine, ws.id)["Single record"]
+    update_initiative(
+        engine, ws.id, current["id"], {"depends_on_ids": []}, expected_version=current["version"], actor=ACTOR
+    )
+    assert stored(engine, ws.id)["Single record"]["depends_on_ids"] == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_a_new_dependency_is_refused_exactly_when_it_closes_a_ring(data):
+    size = data.draw(st.integers(2, 10))
+    # Acyclic to start with: each initiative waits only for lower numbers.
+    before = [
+        initiative(
+            n, depends_on_ids=data.draw(st.lists(st.integers(1, n - 1), unique=True, max_size=3)) if n > 1 else []
+        )
+        for n in range(1, size + 1)
+    ]
+    waiting, first = data.draw(st.integers(1, size)), data.draw(st.integers(1, size))
+    after = [
+        {**i, "depends_on_ids": sorted({*i["depends_on_ids"], first})} if i["id"] == waiting else i for i in before
+    ]
+    closes_a_ring = find_cycle({i["id"]: i["depends_on_ids"] for i in after}) is not None
+    try:
+        refuse_cycles(before, after)
+        refused = False
+    except DependencyCycle as caught:
+        refused = True
+        ring = caught.cycle
+        assert all(
+            nxt in next(i for i in after if i["id"] == here)["depends_on_ids"]
+            for here, nxt in zip(ring, ring[1:] + ring[:1], strict=True)
+        )
+    assert refused == closes_a_ring
