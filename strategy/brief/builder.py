@@ -14,6 +14,7 @@ from strategy.brief.context import BriefContext
 from strategy.brief.sections_case import case_section
 from strategy.brief.sections_define import capabilities_section, direction_section, objectives_section
 from strategy.brief.sections_people import needs_section, people_section
+from strategy.brief.sections_roadmap import roadmap_section
 from strategy.brief.sections_summary import summary_section
 from strategy.brief.sections_vision import governance_section, vision_section
 from strategy.snapshot import workspace_records
@@ -36,6 +37,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("objectives", "Objectives and KPIs", objectives_section),
     SectionSpec("capabilities", "Capability gaps", capabilities_section),
     SectionSpec("case", "Business case", case_section),
+    SectionSpec("roadmap", "Roadmap", roadmap_section),
     SectionSpec("people", "Stakeholders and champions", people_section),
     SectionSpec("governance", "Governance", governance_section),
 )

@@ -54,3 +54,13 @@ def test_objectives_need_both_kinds_of_kpi():
     assert leading_and_lagging(given(objective=[SMART], kpi=[lagging])).status == "fail"
     assert leading_and_lagging(given(objective=[SMART], kpi=[lagging, leading])).status == "pass"
     assert leading_and_lagging(given()).status == "fail"
+
+
+def test_the_first_wave_must_start_small():
+    from strategy.health_roadmap import small_first_wave
+
+    small = [{"wave": 1, "status": "planned", "effort": 10.0}]
+    big = small * 5
+    assert small_first_wave(given(initiative=small)).status == "pass"
+    assert "pilot cap is 3" in small_first_wave(given(initiative=big)).evidence
+    assert small_first_wave(given()).status == "fail"

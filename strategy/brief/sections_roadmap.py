@@ -1,0 +1,68 @@
+"""The roadmap in the brief: the same live schedule and Gantt as the Roadmap page, and the first wave."""
+
+from __future__ import annotations
+
+from strategy.brief.content import Bullets, Chart, Missing, Paragraph, Section, Table, UserText
+from strategy.brief.context import BriefContext
+from strategy.charts.roadmap import gantt_chart
+from strategy.roadmap import build_roadmap
+
+
+def roadmap_section(ctx: BriefContext) -> Section:
+    roadmap = build_roadmap(ctx.workspace, ctx.records, ctx.today)
+    if not roadmap.items:
+        return Section("roadmap", "Roadmap", (Missing("No initiatives have been planned yet."),))
+    first = min((i.initiative["wave"] for i in roadmap.items if i.initiative["wave"]), default=None)
+    pilot = [i for i in roadmap.items if first is not None and i.initiative["wave"] == first]
+    blocks: list = [
+        Paragraph(
+            f"{len(roadmap.items)} initiatives scheduled from {roadmap.items[0].start:%b %Y}; "
+            f"{len(roadmap.critical_ids)} on the critical path."
+        ),
+        Chart(
+            "Roadmap",
+            gantt_chart(
+                roadmap.items,
+                ctx.records["objective"],
+                roadmap.late,
+                colour_by="status",
+                plan_start=roadmap.plan_start,
+                plan_end=roadmap.plan_end,
+                today=ctx.today,
+            ),
+            height=120 + 48 * len(roadmap.items),
+        ),
+    ]
+    if pilot:
+        blocks.append(
+            Paragraph(
+                f"The first wave (the pilot): {len(pilot)} initiatives, "
+                f"{sum(i.initiative['effort'] for i in pilot):g} person-weeks."
+            )
+        )
+        blocks.append(
+            Table(
+                ("Initiative", "Start", "End", "Effort (pw)", "Status"),
+                tuple(
+                    (
+                        UserText(i.initiative["title"]),
+                        f"{i.start:%d %b %Y}",
+                        f"{i.end:%d %b %Y}",
+                        f"{i.initiative['effort']:g}",
+                        str(i.initiative["status"]).replace("_", " "),
+                    )
+                    for i in pilot
+                ),
+                numeric=frozenset({3}),
+            )
+        )
+    warnings = [
+        *(
+            f"'{late.objective['title']}' is due {late.due:%d %b %Y} but its work ends {late.finish:%d %b %Y}"
+            for late in roadmap.late
+        ),
+        *roadmap.issues,
+    ]
+    if warnings:
+        blocks.append(Bullets(tuple(str(w) for w in warnings)))
+    return Section("roadmap", "Roadmap", tuple(blocks))
