@@ -66,6 +66,8 @@ def live_app(tmp_path: Path) -> Iterator[str]:
             "127.0.0.1",
             "--server.headless",
             "true",
+            "--server.fileWatcherType",  # edits elsewhere in the tree must not reload the server mid-test
+            "none",
         ],
         cwd=ROOT,
         env=env,
