@@ -14,6 +14,7 @@ from strategy import record_store as store
 from strategy.errors import FieldError, InvalidInput, field_errors
 from strategy.interchange_format import WorkspaceDocument, WorkspaceIn
 from strategy.record_checks import run_checks
+from strategy.schedule import cycle_message, find_cycle
 from strategy.workspaces import EDITABLE, add_workspace, ensure_unique_name
 
 
@@ -76,8 +77,20 @@ def check_references(document: WorkspaceDocument) -> None:
                         )
             for error in run_checks(ent.kind, document.workspace, item.model_dump()):
                 errors.append(FieldError(f"{where}.{error.path}", error.message))
+    errors += _dependency_rings(document)
     if errors:
         raise InvalidInput(errors)
+
+
+def _dependency_rings(document: WorkspaceDocument) -> list[FieldError]:
+    """A ring of initiatives waiting for each other could never start: refused like in the app."""
+    position = {item.key: n for n, item in enumerate(document.initiatives)}
+    graph = {n: [position[k] for k in item.depends_on if k in position] for n, item in enumerate(document.initiatives)}
+    ring = find_cycle(graph)
+    if ring is None:
+        return []
+    titles = {n: item.title for n, item in enumerate(document.initiatives)}
+    return [FieldError(f"initiatives[{ring[0]}].depends_on", cycle_message(ring, titles))]
 
 
 def import_document(engine: Engine, document: WorkspaceDocument, *, actor: str, name: str | None = None) -> Workspace:

@@ -80,14 +80,15 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
         for k in kpis
     ]
     initiatives = [f"i{i}" for i in range(draw(st.integers(0, 4)))]
+    # Each initiative may wait only for earlier ones: a ring is refused on import, as in the app.
     doc["initiatives"] = [
         {
             "key": k,
             "title": draw(TEXT),
             "effort": draw(st.integers(0, 50)),
-            "depends_on": [d for d in draw(st.lists(st.sampled_from(initiatives), unique=True)) if d != k],
+            "depends_on": draw(st.lists(st.sampled_from(initiatives[:n]), unique=True)) if n else [],
         }
-        for k in initiatives
+        for n, k in enumerate(initiatives)
     ]
     doc["costs"] = [
         {

@@ -96,3 +96,15 @@ def test_export_import_export_is_identical(document):
     assert second == first
     engine.dispose()
     other.dispose()
+
+
+def test_a_ring_of_dependencies_is_refused_naming_the_initiatives(engine):
+    document = json.loads(SAMPLE.read_text())
+    first, second = document["initiatives"][0], document["initiatives"][1]
+    first["depends_on"] = [second["key"]]
+    second["depends_on"] = [first["key"]]
+    with pytest.raises(InvalidInput) as caught:
+        import_text(engine, json.dumps(document))
+    message = str(caught.value)
+    assert "dependency cycle" in message and first["title"] in message and second["title"] in message
+    assert list_workspaces(engine, include_archived=True) == []
