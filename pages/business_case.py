@@ -96,7 +96,8 @@ def initiative_tab() -> None:
     ]
     st.dataframe(table, hide_index=True, width="stretch")
     st.caption(
-        "The roadmap uses each initiative's NPV to rank the work. Lines with no initiative count for the "
+        "The roadmap ranks the work by each initiative's present value of benefits against its effort. "
+        "Lines with no initiative count for the "
         "whole programme only."
     )
 

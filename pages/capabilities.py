@@ -21,7 +21,8 @@ from strategy.capabilities import (
     ratings,
 )
 from strategy.charts.define import gap_radar
-from strategy.records import apply_table_edits, create_record
+from strategy.initiatives import create_initiative
+from strategy.records import apply_table_edits
 
 ERROR = "capabilities_error"
 SCALE = "1 = absent · 2 = ad hoc · 3 = defined · 4 = managed · 5 = leading practice"
@@ -70,7 +71,7 @@ def _save_ratings(lens: str, prefix: str) -> None:
 def _create_initiative(gap: Gap, lens: str) -> None:
     data = initiative_from_gap(gap, lens)
     attempt(
-        lambda: create_record(engine(), "initiative", ws_id, data, actor=actor()),
+        lambda: create_initiative(engine(), ws_id, data, actor=actor()),
         f"Initiative '{data['title']}' added to the roadmap as proposed.",
         ERROR,
     )
