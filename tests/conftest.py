@@ -84,6 +84,12 @@ def open_app(page: str | None = None, timeout: float = 30) -> AppTest:
     return at
 
 
+@pytest.fixture
+def cli_db(app_db: Path) -> Path:
+    """A folder for CLI runs: the configured database lives in it, files can be written beside it."""
+    return app_db.parent
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if os.environ.get("CI", "").lower() != "true":
         return

@@ -8,18 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from strategy.__main__ import app
-from tests.conftest import SAMPLE, reset_app_state
+from tests.conftest import SAMPLE
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def cli_db(tmp_path, monkeypatch):
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setenv("WORKBENCH_SQLITE_PATH", str(tmp_path / "cli.db"))
-    reset_app_state()
-    yield tmp_path
-    reset_app_state()
 
 
 def run(*args: str):

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from typer.testing import CliRunner
 
 from strategy.__main__ import app
-from tests.conftest import reset_app_state
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def cli_db(tmp_path, monkeypatch):
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setenv("WORKBENCH_SQLITE_PATH", str(tmp_path / "cli.db"))
-    reset_app_state()
-    yield tmp_path
-    reset_app_state()
 
 
 def run_json(*args: str):

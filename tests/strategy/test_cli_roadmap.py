@@ -5,25 +5,14 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
 from typer.testing import CliRunner
 
 from strategy.__main__ import app
 from strategy.database import ensure_database
 from strategy.records import list_records, update_record
-from tests.conftest import reset_app_state
 
 runner = CliRunner()
 SAMPLE_NAME = "Meridian Outdoor Co-op"
-
-
-@pytest.fixture
-def cli_db(tmp_path, monkeypatch):
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setenv("WORKBENCH_SQLITE_PATH", str(tmp_path / "cli.db"))
-    reset_app_state()
-    yield tmp_path
-    reset_app_state()
 
 
 def roadmap_json(*args: str) -> dict:
