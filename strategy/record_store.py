@@ -55,6 +55,11 @@ def link_map(session: Session, link: Link, owner_ids: list[int]) -> dict[int, li
     return found
 
 
+def links_of(session: Session, ent: Entity, record_id: int) -> dict[str, list[int]]:
+    """One record's link lists (an objective's need_ids …)."""
+    return {link.field: link_map(session, link, [record_id]).get(record_id, []) for link in ent.links}
+
+
 def to_record(row: RowMeta, ent: Entity, links: dict[str, list[int]]) -> Record:
     # getattr, not model_dump: stored choices come back as plain strings, which is what we want.
     data = {name: getattr(row, name) for name in (*META, *ent.fields, *ent.refs)}
@@ -171,7 +176,7 @@ def modify(
     row = load_row(session, ent, wid(workspace), record_id, lock=True)
     if row.version != expected_version:
         raise StaleVersion(stale_message(session, ent, row, expected_version))
-    maps = {link.field: link_map(session, link, [record_id]).get(record_id, []) for link in ent.links}
+    maps = links_of(session, ent, record_id)
     before = to_record(row, ent, maps)
     merged = {**before, **{k: v for k, v in changes.items() if k not in META}}
     clean = validate(session, ent, workspace, {k: v for k, v in merged.items() if k not in META}, record_id)
@@ -207,7 +212,7 @@ def remove(
         raise StaleVersion(stale_message(session, ent, row, expected_version))
     _refuse_if_owned(session, ent, record_id)
     _detach(session, ent, workspace, record_id, actor)
-    maps = {link.field: link_map(session, link, [record_id]).get(record_id, []) for link in ent.links}
+    maps = links_of(session, ent, record_id)
     before = to_record(row, ent, maps)
     session.delete(row)
     session.flush()
@@ -252,7 +257,7 @@ def _detach(session: Session, ent: Entity, workspace: Workspace, record_id: int,
             holders.discard(record_id)
         for holder_id in sorted(holders):
             row = load_row(session, other, wid(workspace), holder_id)
-            maps = {link.field: link_map(session, link, [holder_id]).get(holder_id, []) for link in other.links}
+            maps = links_of(session, other, holder_id)
             changes: Record = {name: None for name in ref_names if getattr(row, name) == record_id}
             changes |= {link.field: [t for t in maps[link.field] if t != record_id] for link in links}
             modify(session, other, workspace, holder_id, changes, row.version, actor)

@@ -43,8 +43,7 @@ def get_record(engine: Engine, kind: str, workspace_id: int, record_id: int) -> 
     ent = entity(kind)
     with read_session(engine) as session:
         row = store.load_row(session, ent, workspace_id, record_id)
-        links = {link.field: store.link_map(session, link, [record_id]).get(record_id, []) for link in ent.links}
-        return store.to_record(row, ent, links)
+        return store.to_record(row, ent, store.links_of(session, ent, record_id))
 
 
 def get_singleton(engine: Engine, kind: str, workspace_id: int) -> Record | None:
