@@ -17,12 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.settings import ROOT, Settings, get_settings  # noqa: E402
-from strategy.audit import data_version  # noqa: E402
-from strategy.database import ensure_database  # noqa: E402
-from strategy.interchange import export_json, import_document, parse_document  # noqa: E402
-from strategy.records import list_records, update_record  # noqa: E402
-from strategy.snapshot import workspace_records  # noqa: E402
+from models.settings import ROOT, Settings, get_settings
+from strategy.audit import data_version
+from strategy.database import ensure_database
+from strategy.interchange import export_json, import_document, parse_document
+from strategy.records import list_records, update_record
+from strategy.snapshot import workspace_records
 
 SAMPLE = ROOT / "data" / "sample_strategy.json"
 PAGES = sorted(p.name for p in (ROOT / "pages").glob("[!_]*.py"))
