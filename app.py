@@ -64,4 +64,4 @@ with st.sidebar:
     _pick_workspace()
     st.text_input("Your name (for the audit trail)", key="actor", placeholder="facilitator")
 
-st.navigation({name: pages for name, pages in SECTIONS.items() if pages}).run()
+st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, expanded=True).run()
