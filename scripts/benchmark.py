@@ -91,6 +91,15 @@ def main() -> None:
             ("data version (cache key)", median_ms(lambda: data_version(engine, ws))),
             ("update one need (version check + audit)", median_ms(edit)),
         ]
+        from strategy.brief.export import export_brief
+
+        for fmt in ("pdf", "pptx"):
+            rows.append(
+                (
+                    f"build the {fmt} brief (charts by a warm kaleido)",
+                    median_ms(lambda fmt=fmt: export_brief(engine, ws, fmt), runs=1),
+                )
+            )
         rows += page_timings(db)
     width = max(len(name) for name, _ in rows)
     print(f"{'operation'.ljust(width)}  median ms")
