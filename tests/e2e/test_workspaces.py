@@ -22,7 +22,9 @@ def test_create_and_switch_workspace(live_app: str, page: Page):
     expect(page.get_by_text("Created 'Harbour Bank CRM 2027'.")).to_be_visible()
 
     page.get_by_role("link", name="Home").click()
-    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").click()
+    picker = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox")
+    picker.scroll_into_view_if_needed()
+    picker.get_by_role("combobox").click()
     page.get_by_role("option", name="Harbour Bank CRM 2027").click()
     expect(main.get_by_role("heading", name="Harbour Bank CRM 2027")).to_be_visible()
     expect(page).to_have_url(re.compile(r"ws=\d+"))
