@@ -90,6 +90,13 @@ def cli_db(app_db: Path) -> Path:
     return app_db.parent
 
 
+def click(at: AppTest, label: str, nth: int = 0) -> AppTest:
+    """Press the nth button with this label, run the app, and fail on any uncaught exception."""
+    [button for button in at.button if button.label == label][nth].click().run()
+    assert not at.exception, at.exception
+    return at
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if os.environ.get("CI", "").lower() != "true":
         return

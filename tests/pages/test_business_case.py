@@ -11,19 +11,13 @@ from strategy.case_text import money, payback_short, roi_text
 from strategy.database import shared_engine
 from strategy.records import list_records
 from strategy.workspaces import get_workspace
-from tests.conftest import open_app
+from tests.conftest import click, open_app
 
 PAGE = "pages/business_case.py"
 
 
 def metric(at, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
-
-
-def click(at, label: str):
-    next(b for b in at.button if b.label == label).click().run()
-    assert not at.exception
-    return at
 
 
 def stored_case(app_db, workspace_id: int = 1):

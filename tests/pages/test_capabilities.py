@@ -7,7 +7,7 @@ import json
 from models.settings import get_settings
 from strategy.database import shared_engine
 from strategy.records import list_records
-from tests.conftest import open_app
+from tests.conftest import click, open_app
 from tests.factories_define import open_on_new_workspace
 
 PAGE = "pages/capabilities.py"
@@ -25,11 +25,6 @@ def slider(at, dimension: str, label: str):
 
 def stored(at, kind: str) -> list[dict]:
     return list_records(shared_engine(get_settings().url), kind, at.session_state["workspace_id"])
-
-
-def click(at, label: str, nth: int = 0):
-    [b for b in at.button if b.label == label][nth].click().run()
-    return at
 
 
 def test_the_gap_radar_draws_the_stored_core_ratings(app_db):

@@ -7,7 +7,7 @@ import json
 from models.settings import get_settings
 from strategy.database import shared_engine
 from strategy.records import get_singleton, save_singleton
-from tests.conftest import open_app
+from tests.conftest import click, open_app
 from tests.factories_define import open_on_new_workspace
 
 PAGE = "pages/direction.py"
@@ -30,11 +30,6 @@ def stored_direction(at) -> dict:
     engine = shared_engine(get_settings().url)
     workspace_id = at.session_state["workspace_id"]
     return get_singleton(engine, "direction", workspace_id) or {}
-
-
-def click(at, label: str):
-    next(b for b in at.button if b.label == label).click().run()
-    return at
 
 
 def test_the_page_draws_the_stored_direction(app_db):

@@ -10,7 +10,7 @@ import pytest
 from strategy.database import shared_engine
 from strategy.records import list_records
 from strategy.roadmap import load_roadmap
-from tests.conftest import open_app
+from tests.conftest import click, open_app
 
 PAGE = "pages/initiatives.py"
 NEW = 0
@@ -23,12 +23,6 @@ def stored(app_db) -> dict[str, dict]:
 
 def field(pick: int, name: str) -> str:
     return f"init_{pick}_{name}"
-
-
-def submit(at, label: str):
-    next(b for b in at.button if b.label == label).click().run()
-    assert not at.exception
-    return at
 
 
 @pytest.fixture
@@ -46,7 +40,7 @@ def test_adding_an_initiative_stores_it_and_clears_the_form(at, app_db):
     at.number_input(key=field(NEW, "effort")).set_value(6.0)
     at.number_input(key=field(NEW, "duration_weeks")).set_value(5)
     at.number_input(key=field(NEW, "wave")).set_value(3)
-    at = submit(at, "Add initiative")
+    at = click(at, "Add initiative")
     assert "Initiative 'Renewal reminders by SMS' added." in at.success[0].value
     added = stored(app_db)["Renewal reminders by SMS"]
     assert (added["effort"], added["duration_weeks"], added["wave"], added["objective_ids"]) == (6.0, 5, 3, [renewal])
@@ -62,7 +56,7 @@ def test_editing_shows_where_it_sits_and_saves_the_change(at, app_db):
     assert next(m.value for m in at.metric if m.label == "Scheduled start") == f"{placed.start:%d %b %Y}"
     assert any("On the critical path" in m.value for m in at.markdown)
     at.number_input(key=field(till["id"], "duration_weeks")).set_value(20)
-    at = submit(at, "Save initiative")
+    at = click(at, "Save initiative")
     assert "Initiative 'Member view at the till' saved." in at.success[0].value
     assert stored(app_db)[TILL]["duration_weeks"] == 20
     new_end = next(
@@ -76,7 +70,7 @@ def test_editing_shows_where_it_sits_and_saves_the_change(at, app_db):
 def test_an_overfull_pilot_is_refused_and_the_typing_is_kept(at, app_db):
     at.text_input(key=field(NEW, "title")).input("Yet another pilot")
     at.number_input(key=field(NEW, "wave")).set_value(1)
-    at = submit(at, "Add initiative")
+    at = click(at, "Add initiative")
     assert "wave 1 is the pilot and starts small" in at.error[0].value
     assert at.text_input(key=field(NEW, "title")).value == "Yet another pilot"
     assert "Yet another pilot" not in stored(app_db)
@@ -87,7 +81,7 @@ def test_a_dependency_cycle_from_the_form_is_refused_by_name(at, app_db):
     single = records["Single member record (pilot: contact centre)"]
     at.selectbox(key="init_pick_1").select(single["id"]).run()
     at.multiselect(key=field(single["id"], "depends_on_ids")).select(records[TILL]["id"])
-    at = submit(at, "Save initiative")
+    at = click(at, "Save initiative")
     message = at.error[0].value
     assert "dependency cycle" in message and f"'{TILL}'" in message and "'Single member record" in message
     assert at.multiselect(key=field(single["id"], "depends_on_ids")).value == [records[TILL]["id"]]

@@ -7,7 +7,7 @@ import json
 from models.settings import get_settings
 from strategy.database import shared_engine
 from strategy.records import list_records
-from tests.conftest import open_app
+from tests.conftest import click, open_app
 from tests.factories import make_need, make_workspace
 
 PAGE = "pages/needs.py"
@@ -18,11 +18,6 @@ NEW_OPPORTUNITY = "Sell trip insurance to members who book courses"
 
 def ranked(at):
     return at.table[0].value
-
-
-def click(at, label):
-    next(b for b in at.button if b.label == label).click().run()
-    assert not at.exception
 
 
 def crafted_workspace(at, name, needs):

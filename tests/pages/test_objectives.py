@@ -8,7 +8,7 @@ from datetime import date
 from models.settings import get_settings
 from strategy.database import shared_engine
 from strategy.records import list_records
-from tests.conftest import open_app
+from tests.conftest import click, open_app
 
 PAGE = "pages/objectives.py"
 VAGUE = "Improve campaign efficiency"
@@ -30,11 +30,6 @@ def badges_of(at, title: str) -> str:
 
 def field(widgets, name: str, prefix: str):
     return next(w for w in widgets if w.key and w.key.startswith(prefix) and w.key.endswith(f"_{name}"))
-
-
-def click(at, label: str, nth: int = 0):
-    [b for b in at.button if b.label == label][nth].click().run()
-    return at
 
 
 def stored_objectives(at) -> list[dict]:

@@ -12,7 +12,7 @@ from strategy.database import shared_engine
 from strategy.records import list_records, update_record
 from strategy.roadmap import load_roadmap
 from strategy.workspaces import get_workspace
-from tests.conftest import open_app
+from tests.conftest import click, open_app
 from tests.factories import make_workspace
 from tests.factories_roadmap import store_initiative
 
@@ -48,12 +48,6 @@ def bar_start(spec: dict, title: str) -> str:
             if data[0] == title:
                 return base[:10]
     raise AssertionError(f"no bar for {title}")
-
-
-def click(at, label: str):
-    next(b for b in at.button if b.label == label).click().run()
-    assert not at.exception
-    return at
 
 
 @pytest.fixture

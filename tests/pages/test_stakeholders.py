@@ -8,15 +8,10 @@ import json
 from models.settings import get_settings
 from strategy.database import shared_engine
 from strategy.records import list_records
-from tests.conftest import open_app
+from tests.conftest import click, open_app
 from tests.factories import make_objective, make_stakeholder, make_workspace
 
 PAGE = "pages/stakeholders.py"
-
-
-def click(at, label):
-    next(b for b in at.button if b.label == label).click().run()
-    assert not at.exception
 
 
 def coverage_text(at) -> str:

@@ -10,7 +10,7 @@ from strategy.database import shared_engine
 from strategy.records import get_singleton, list_records, save_singleton
 from strategy.vision import ordered
 from strategy.workspaces import get_workspace
-from tests.conftest import open_app
+from tests.conftest import click, open_app
 from tests.factories import make_need, make_workspace
 from tests.factories_discover import make_priority
 
@@ -20,11 +20,6 @@ STATEMENT = "vi_statement_1"
 
 def engine():
     return shared_engine(get_settings().url)
-
-
-def click(at, label):
-    next(b for b in at.button if b.label == label).click().run()
-    assert not at.exception
 
 
 def warnings(at) -> str:
