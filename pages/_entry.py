@@ -20,7 +20,7 @@ FOCUS_SCRIPT = """<script>
   let tries = 0;
   const focus = () => {{
     const field = document.querySelector({selector});
-    if (field) {{ field.focus(); field.select && field.select(); }}
+    if (field) {{ field.focus(); field.setSelectionRange?.(0, field.value.length); }}
     else if (tries++ < 60) {{ setTimeout(focus, 50); }}
   }};
   setTimeout(focus, 80);

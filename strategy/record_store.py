@@ -28,6 +28,28 @@ def wid(workspace: Workspace) -> int:
     return workspace.id
 
 
+def _audit(
+    session: Session,
+    ent: Entity,
+    workspace: Workspace,
+    row_id: int,
+    action: str,
+    before: Record | None,
+    after: Record | None,
+    actor: str,
+) -> None:
+    record_event(
+        session,
+        workspace_id=wid(workspace),
+        actor=actor,
+        table_name=ent.table_name,
+        row_id=row_id,
+        action=action,
+        before=before,
+        after=after,
+    )
+
+
 def load_workspace(session: Session, workspace_id: int) -> Workspace:
     workspace = session.get(Workspace, workspace_id)
     if workspace is None or workspace.deleted_at is not None:
@@ -133,16 +155,7 @@ def insert(session: Session, ent: Entity, workspace: Workspace, data: Record, ac
     assert row.id is not None
     _write_links(session, ent, row.id, clean)
     after = to_record(row, ent, clean)
-    record_event(
-        session,
-        workspace_id=wid(workspace),
-        actor=actor,
-        table_name=ent.table_name,
-        row_id=row.id,
-        action="create",
-        before=None,
-        after=after,
-    )
+    _audit(session, ent, workspace, row.id, "create", None, after, actor)
     return after
 
 
@@ -191,16 +204,7 @@ def modify(
     session.flush()
     _write_links(session, ent, record_id, clean)
     after = to_record(row, ent, clean)
-    record_event(
-        session,
-        workspace_id=wid(workspace),
-        actor=actor,
-        table_name=ent.table_name,
-        row_id=record_id,
-        action="update",
-        before=before,
-        after=after,
-    )
+    _audit(session, ent, workspace, record_id, "update", before, after, actor)
     return after
 
 
@@ -216,16 +220,7 @@ def remove(
     before = to_record(row, ent, maps)
     session.delete(row)
     session.flush()
-    record_event(
-        session,
-        workspace_id=wid(workspace),
-        actor=actor,
-        table_name=ent.table_name,
-        row_id=record_id,
-        action="delete",
-        before=before,
-        after=None,
-    )
+    _audit(session, ent, workspace, record_id, "delete", before, None, actor)
 
 
 def _refuse_if_owned(session: Session, ent: Entity, record_id: int) -> None:
