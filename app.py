@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import engine
-from strategy.workspaces import list_workspaces
+from strategy.store.workspaces import list_workspaces
+from ui.common import engine
 
 st.set_page_config(page_title="CRM Strategy Workbench", page_icon=":material/explore:", layout="wide")
 

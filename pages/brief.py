@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._common import engine, show_error, version, workspace
 from strategy.brief.builder import SECTIONS
 from strategy.brief.export import FORMATS, export_brief
 from strategy.errors import WorkbenchError
+from ui.common import engine, show_error, version, workspace
 
 current = workspace()
 ws_id = current.id or 0

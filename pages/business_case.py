@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._case_lines import (
-    benefit_form,
-    cost_form,
-    line_columns,
-    line_editor,
-    show_errors,
-)
-from pages._case_risk import risk_tab, scenario_tab
-from pages._case_settings import ERROR as SETTINGS_ERROR
-from pages._case_settings import settings_form
-from pages._common import chart, records, show_flash, show_pending_error, workspace
-from strategy.business_case import (
+from strategy.charts.business_case import cash_flow_chart, initiative_value_chart, waterfall_chart
+from strategy.plan.business_case import (
     CaseFigures,
     evaluate_case,
     initiative_economics,
     settings_of,
     value_by_category,
 )
-from strategy.case_summary import missing_figures
-from strategy.case_text import METHOD, irr_text, money, payback_short, payback_text, ratio_text, roi_text
-from strategy.charts.business_case import cash_flow_chart, initiative_value_chart, waterfall_chart
+from strategy.plan.case_summary import missing_figures
+from strategy.plan.case_text import METHOD, irr_text, money, payback_short, payback_text, ratio_text, roi_text
+from ui.case_lines import (
+    benefit_form,
+    cost_form,
+    line_columns,
+    line_editor,
+    show_errors,
+)
+from ui.case_risk import risk_tab, scenario_tab
+from ui.case_settings import ERROR as SETTINGS_ERROR
+from ui.case_settings import settings_form
+from ui.common import chart, records, show_flash, show_pending_error, workspace
 
 current = workspace()
 ws_id, currency, horizon = current.id or 0, current.currency, current.horizon_years

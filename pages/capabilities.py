@@ -8,9 +8,8 @@ from typing import Any
 
 import streamlit as st
 
-from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
-from pages._edit_forms import open_form, save_form
-from strategy.capabilities import (
+from strategy.charts.define import gap_radar
+from strategy.define.capabilities import (
     DEFAULT_LENS,
     LENSES,
     Gap,
@@ -20,9 +19,10 @@ from strategy.capabilities import (
     rating_edits,
     ratings,
 )
-from strategy.charts.define import gap_radar
-from strategy.initiatives import create_initiative
-from strategy.records import apply_table_edits
+from strategy.deliver.initiatives import create_initiative
+from strategy.store.records import apply_table_edits
+from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.edit_forms import open_form, save_form
 
 ERROR = "capabilities_error"
 SCALE = "1 = absent · 2 = ad hoc · 3 = defined · 4 = managed · 5 = leading practice"

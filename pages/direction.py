@@ -8,10 +8,8 @@ from typing import Any
 import streamlit as st
 
 from models.define import DirectionBase
-from pages._common import actor, chart, engine, records, show_flash, show_pending_error, workspace
-from pages._edit_forms import open_form, save_form
 from strategy.charts.define import continuum_bar, discipline_radar
-from strategy.direction import (
+from strategy.define.direction import (
     ANSWERS,
     BY_KEY,
     DISCIPLINES,
@@ -25,7 +23,9 @@ from strategy.direction import (
     discipline_warnings,
     suggested_lead,
 )
-from strategy.records import save_singleton
+from strategy.store.records import save_singleton
+from ui.common import actor, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.edit_forms import open_form, save_form
 
 ERROR = "direction_error"
 STAGE_HEADINGS = {"process": "Evidence of CRM as a set of processes", "strategy": "Evidence of CRM as strategy"}

@@ -7,10 +7,10 @@ from datetime import date
 
 import streamlit as st
 
-from pages._common import all_records, chart, workspace
 from strategy.charts.health import health_chart
-from strategy.health import health_score, run_health
-from strategy.method import rule
+from strategy.define.method import rule
+from strategy.health.runner import health_score, run_health
+from ui.common import all_records, chart, workspace
 
 BADGE = {
     "pass": ":green-badge[:material/check: pass]",

@@ -6,10 +6,10 @@ from datetime import date
 
 import streamlit as st
 
-from pages._common import all_records, chart, workspace
 from strategy.charts.progress import progress_chart
-from strategy.plan_window import plan_end, plan_year
+from strategy.deliver.plan_window import plan_end, plan_year
 from strategy.progress import journey_progress
+from ui.common import all_records, chart, workspace
 
 current = workspace()
 records = all_records(current.id or 0)

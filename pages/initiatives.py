@@ -8,12 +8,12 @@ from typing import Any
 
 import streamlit as st
 
-from pages._common import actor, all_records, attempt, engine, records, show_flash, show_pending_error, workspace
-from pages._entry import apply_focus, open_for_editing, reopen, request_focus
-from pages._initiative_table import initiative_table
+from strategy.deliver.initiatives import create_initiative, update_initiative
+from strategy.deliver.roadmap import STATUS_LABELS, Roadmap, build_roadmap
 from strategy.errors import WorkbenchError
-from strategy.initiatives import create_initiative, update_initiative
-from strategy.roadmap import STATUS_LABELS, Roadmap, build_roadmap
+from ui.common import actor, all_records, attempt, engine, records, show_flash, show_pending_error, workspace
+from ui.entry import apply_focus, open_for_editing, reopen, request_focus
+from ui.initiative_table import initiative_table
 
 ERROR = "initiatives_error"
 NEW = 0  # the picker's "new initiative" choice

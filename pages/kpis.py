@@ -8,13 +8,13 @@ from typing import Any
 
 import streamlit as st
 
-from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
-from pages._edit_forms import close_form, open_form, save_form
 from strategy.charts.define import trace_sankey
-from strategy.kpis import LIBRARY_BY_KEY, kpi_findings, kpi_from_library, suggested_lagging, tidy_kpi
-from strategy.method import Finding
-from strategy.records import create_record, delete_record, update_record
-from strategy.traceability import orphans, trace_links
+from strategy.define.kpis import LIBRARY_BY_KEY, kpi_findings, kpi_from_library, suggested_lagging, tidy_kpi
+from strategy.define.method import Finding
+from strategy.define.traceability import orphans, trace_links
+from strategy.store.records import create_record, delete_record, update_record
+from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.edit_forms import close_form, open_form, save_form
 
 ERROR = "kpis_error"
 FIELDS = ("name", "kind", "unit", "baseline", "target", "target_date", "good_direction", "leads_kpi_id", "lag_months")

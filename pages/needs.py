@@ -7,11 +7,8 @@ from typing import Any
 
 import streamlit as st
 
-from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
-from pages._entry import apply_focus, id_table_editor, request_focus
-from strategy.case_text import money
 from strategy.charts.needs import needs_chart
-from strategy.needs import (
+from strategy.discover.needs import (
     KIND_LABELS,
     LEVEL_LABELS,
     SCORE_FORMULA,
@@ -20,8 +17,11 @@ from strategy.needs import (
     rank_needs,
     recognition_findings,
 )
-from strategy.records import create_record
-from strategy.vision import ordered
+from strategy.discover.vision import ordered
+from strategy.plan.case_text import money
+from strategy.store.records import create_record
+from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.entry import apply_focus, id_table_editor, request_focus
 
 ERROR = "needs_error"
 FORM = "need_entry"

@@ -9,13 +9,13 @@ from typing import Any
 
 import streamlit as st
 
-from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
-from pages._edit_forms import close_form, open_form, save_form
 from strategy.charts.define import smart_grid
-from strategy.kpis import kpi_counts
-from strategy.method import rule
-from strategy.records import create_record, delete_record, update_record
-from strategy.smart import SmartCheck, check_objectives, smart_context
+from strategy.define.kpis import kpi_counts
+from strategy.define.method import rule
+from strategy.define.smart import SmartCheck, check_objectives, smart_context
+from strategy.store.records import create_record, delete_record, update_record
+from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.edit_forms import close_form, open_form, save_form
 
 ERROR = "objectives_error"
 BADGE = {"pass": ("green", "check"), "stretch": ("orange", "trending_up"), "fail": ("red", "close")}

@@ -8,19 +8,13 @@ from datetime import date
 
 import streamlit as st
 
-from pages._common import actor, all_records, attempt, chart, engine, records, show_flash, show_pending_error, workspace
-from pages._roadmap_forms import ERROR, dependency_forms, pin_form
-from pages._roadmap_tabs import capacity_tab, gates_tab, priorities_tab
 from strategy.charts.roadmap import gantt_chart, swimlane_chart
-from strategy.roadmap import (
-    STATUS_LABELS,
-    Roadmap,
-    build_roadmap,
-    lanes_by_department,
-    lanes_by_objective,
-    store_schedule,
-)
-from strategy.schedule import DependencyCycle
+from strategy.cycles import DependencyCycle
+from strategy.deliver.roadmap import STATUS_LABELS, Roadmap, build_roadmap, lanes_by_department, lanes_by_objective
+from strategy.deliver.roadmap_store import store_schedule
+from ui.common import actor, all_records, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.roadmap_forms import ERROR, dependency_forms, pin_form
+from ui.roadmap_tabs import capacity_tab, gates_tab, priorities_tab
 
 COLOUR_BY = {"objective": "Objective", "status": "Status"}
 LANES_BY = {"objective": "Objective", "department": "Department"}

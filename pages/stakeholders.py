@@ -7,19 +7,19 @@ from typing import Any
 
 import streamlit as st
 
-from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
-from pages._entry import apply_focus, id_table_editor, request_focus
 from strategy.charts.stakeholders import stakeholder_grid
-from strategy.people import (
+from strategy.discover.champion_swap import replace_champion
+from strategy.discover.people import (
     QUADRANT_ADVICE,
     DepartmentCover,
     business_led_findings,
     champion_coverage,
     key_without_wiifm,
     quadrant,
-    replace_champion,
 )
-from strategy.records import create_record, update_record
+from strategy.store.records import create_record, update_record
+from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.entry import apply_focus, id_table_editor, request_focus
 
 ERROR = "stakeholders_error"
 FORM = "stakeholder_entry"

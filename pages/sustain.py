@@ -7,13 +7,13 @@ from datetime import date
 
 import streamlit as st
 
-from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
-from pages._table_editor import record_table_editor
-from strategy.change_control import decide
 from strategy.charts.sustain import change_status_chart, decay_chart
-from strategy.decay import half_life_years, stale_records
-from strategy.records import create_record
-from strategy.sustain import next_review_due
+from strategy.store.records import create_record
+from strategy.sustain.change_control import decide
+from strategy.sustain.decay import half_life_years, stale_records
+from strategy.sustain.reviews import next_review_due
+from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.table_editor import record_table_editor
 
 ERROR = "sustain_error"
 

@@ -10,13 +10,14 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from pages._common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
-from pages._entry import apply_focus, id_table_editor, open_for_editing, reopen, request_focus
 from strategy.charts.vision import coverage_chart
-from strategy.plan_window import plan_end
-from strategy.records import create_record, save_singleton
-from strategy.vision import move_record, next_position, ordered, priority_coverage, uncovered_needs, unserved_priorities
-from strategy.workspaces import update_workspace
+from strategy.deliver.plan_window import plan_end
+from strategy.discover.reorder import move_record
+from strategy.discover.vision import next_position, ordered, priority_coverage, uncovered_needs, unserved_priorities
+from strategy.store.records import create_record, save_singleton
+from strategy.store.workspaces import update_workspace
+from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.entry import apply_focus, id_table_editor, open_for_editing, reopen, request_focus
 
 ERROR = "vision_error"
 LISTS = {  # kind -> (field shown, heading, input label, button label)

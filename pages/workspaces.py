@@ -6,9 +6,8 @@ from datetime import date
 
 import streamlit as st
 
-from pages._common import actor, attempt, engine, show_flash, show_pending_error
-from strategy.interchange import duplicate_workspace, export_json, import_document, parse_document
-from strategy.workspaces import (
+from strategy.store.interchange import duplicate_workspace, export_json, import_document, parse_document
+from strategy.store.workspaces import (
     create_workspace,
     delete_workspace,
     list_workspaces,
@@ -16,6 +15,7 @@ from strategy.workspaces import (
     set_archived,
     update_workspace,
 )
+from ui.common import actor, attempt, engine, show_flash, show_pending_error
 
 ERROR = "workspaces_error"
 

@@ -18,11 +18,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from models.settings import ROOT, Settings, get_settings
-from strategy.audit import data_version
-from strategy.database import ensure_database
-from strategy.interchange import export_json, import_document, parse_document
-from strategy.records import list_records, update_record
-from strategy.snapshot import workspace_records
+from strategy.store.audit import data_version
+from strategy.store.database import ensure_database
+from strategy.store.interchange import export_json, import_document, parse_document
+from strategy.store.records import list_records, update_record
+from strategy.store.snapshot import workspace_records
 
 SAMPLE = ROOT / "data" / "sample_strategy.json"
 PAGES = sorted(p.name for p in (ROOT / "pages").glob("[!_]*.py"))

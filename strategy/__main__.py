@@ -1,7 +1,7 @@
 """Entry point of `python -m strategy`; each module below adds its commands to the one app."""
 
-from strategy import cli, cli_brief, cli_case, cli_check, cli_discover, cli_health, cli_roadmap  # noqa: F401
-from strategy.cli_app import app
+from strategy.cli import brief, case, check, discover, health, roadmap, workspaces  # noqa: F401
+from strategy.cli.app import app
 
 if __name__ == "__main__":
     app()

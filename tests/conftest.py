@@ -17,8 +17,8 @@ import models  # noqa: F401
 from models.engine import make_engine
 from models.settings import ROOT, get_settings
 from models.workspace import Workspace
-from strategy import database
-from strategy.database import load_sample
+from strategy.store import database
+from strategy.store.database import load_sample
 
 SAMPLE = ROOT / "data" / "sample_strategy.json"
 APP = str(ROOT / "app.py")

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from models.workspace import Workspace, WorkspaceBase
-from strategy.records import create_record
-from strategy.workspaces import create_workspace
+from strategy.store.records import create_record
+from strategy.store.workspaces import create_workspace
 
 ACTOR = "tester"
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from strategy.business_case import CaseSettings
-from strategy.records import create_record
+from strategy.plan.business_case import CaseSettings
+from strategy.store.records import create_record
 
 ACTOR = "tester"
 SETTINGS_3Y = CaseSettings(

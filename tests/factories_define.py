@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from strategy.smart import SmartContext
+from strategy.define.smart import SmartContext
 
 PLAN_START = date(2026, 1, 1)
 CONTEXT = SmartContext(plan_start=PLAN_START, horizon_years=3, max_annual_change=0.5)  # ends 31 Dec 2028
@@ -58,7 +58,7 @@ def open_on_new_workspace(page: str):
     from streamlit.testing.v1 import AppTest
 
     from models.settings import get_settings
-    from strategy.database import shared_engine
+    from strategy.store.database import shared_engine
     from tests.conftest import APP
     from tests.factories import make_workspace
 

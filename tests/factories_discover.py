@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from strategy.records import create_record
+from strategy.store.records import create_record
 from tests.factories import ACTOR
 
 _ids = count(1000)

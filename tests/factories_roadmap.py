@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from strategy.records import create_record
-from strategy.schedule import Task
+from strategy.deliver.schedule import Task
+from strategy.store.records import create_record
 
 ACTOR = "tester"
 PLAN_START = date(2026, 1, 5)  # a Monday, so weekly slots fall on Mondays

@@ -9,9 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from models.base import BenefitCategory, CostCategory
-from pages._common import actor, attempt, engine, show_pending_error
-from strategy.records import apply_table_edits, create_record
-from strategy.table_edits import diff_table, records_frame
+from strategy.store.records import apply_table_edits, create_record
+from strategy.store.table_edits import diff_table, records_frame
+from ui.common import actor, attempt, engine, show_pending_error
 
 ERROR = "case_lines_error"
 COST_FIELDS = ["name", "category", "recurrence", "start_year", "low", "likely", "high", "initiative_id"]

@@ -7,13 +7,13 @@ from typing import Any
 
 import streamlit as st
 
-from pages._common import chart, version
-from pages._table_editor import record_table_editor
-from strategy.business_case import CaseSettings, Line
-from strategy.case_text import irr_text, money, payback_text, percent, roi_text
 from strategy.charts.business_case import npv_histogram, scenario_chart, tornado_chart
-from strategy.montecarlo import DEFAULT_RUNS, DEFAULT_SEED, NpvDistribution, npv_distribution, tornado
-from strategy.scenarios import ScenarioOutcome, compare_scenarios
+from strategy.plan.business_case import CaseSettings, Line
+from strategy.plan.case_text import irr_text, money, payback_text, percent, roi_text
+from strategy.plan.montecarlo import DEFAULT_RUNS, DEFAULT_SEED, NpvDistribution, npv_distribution, tornado
+from strategy.plan.scenarios import ScenarioOutcome, compare_scenarios
+from ui.common import chart, version
+from ui.table_editor import record_table_editor
 
 RUN_CHOICES = [DEFAULT_RUNS, 50_000]
 SCENARIO_FIELDS = ["name", "discount_rate", "benefit_risk", "cost_risk", "benefit_factor", "cost_factor"]

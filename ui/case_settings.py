@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from models.workspace import Workspace
-from pages._common import actor, attempt, engine
-from strategy.business_case import adoption_share
-from strategy.workspaces import update_workspace
+from strategy.plan.business_case import adoption_share
+from strategy.store.workspaces import update_workspace
+from ui.common import actor, attempt, engine
 
 ERROR = "case_settings_error"
 

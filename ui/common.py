@@ -15,12 +15,12 @@ from sqlalchemy import Engine
 
 from models.settings import get_settings
 from models.workspace import Workspace
-from strategy.audit import data_version
-from strategy.database import shared_engine
 from strategy.errors import InvalidInput, WorkbenchError
-from strategy.records import list_records
-from strategy.snapshot import workspace_records
-from strategy.workspaces import get_workspace
+from strategy.store.audit import data_version
+from strategy.store.database import shared_engine
+from strategy.store.records import list_records
+from strategy.store.snapshot import workspace_records
+from strategy.store.workspaces import get_workspace
 
 FLASH = "_flash"
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import streamlit as st
 
-from pages._common import attempt, flash
 from strategy.errors import StaleVersion
+from ui.common import attempt, flash
 
 FORMS = "_edit_forms"
 COUNTER = "_edit_forms_opened"

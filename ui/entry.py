@@ -10,9 +10,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from pages._common import actor, attempt, engine, records, show_pending_error
-from strategy.records import apply_table_edits
-from strategy.table_edits import diff_table, records_frame
+from strategy.store.records import apply_table_edits
+from strategy.store.table_edits import diff_table, records_frame
+from ui.common import actor, attempt, engine, records, show_pending_error
 
 FOCUS_SCRIPT = """<script>
 (() => {{

@@ -9,10 +9,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from pages._common import actor, attempt, engine, show_pending_error
-from strategy.initiatives import save_initiative_table
-from strategy.roadmap import STATUS_LABELS
-from strategy.table_edits import diff_table, records_frame
+from strategy.deliver.initiatives import save_initiative_table
+from strategy.deliver.roadmap import STATUS_LABELS
+from strategy.store.table_edits import diff_table, records_frame
+from ui.common import actor, attempt, engine, show_pending_error
 
 FIELDS = [
     "title",

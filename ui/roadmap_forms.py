@@ -9,8 +9,8 @@ from typing import Any
 
 import streamlit as st
 
-from pages._common import actor, attempt, engine
-from strategy.initiatives import add_dependency, update_initiative
+from strategy.deliver.initiatives import add_dependency, update_initiative
+from ui.common import actor, attempt, engine
 
 ERROR = "roadmap_error"
 Record = Mapping[str, Any]

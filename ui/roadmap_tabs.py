@@ -8,11 +8,10 @@ from typing import Any
 import streamlit as st
 
 from models.workspace import Workspace
-from pages._common import actor, attempt, chart, engine
 from strategy.charts.capacity import capacity_chart
 from strategy.charts.priorities import priority_chart
-from strategy.initiatives import PILOT_WAVE, apply_pilot
-from strategy.prioritise import (
+from strategy.deliver.initiatives import PILOT_WAVE, apply_pilot
+from strategy.deliver.prioritise import (
     SCORE_FORMULA,
     SCORE_NOTE,
     pilot_breaches,
@@ -20,9 +19,10 @@ from strategy.prioritise import (
     quick_win_effort,
     wave_load,
 )
-from strategy.roadmap import Roadmap
-from strategy.roadmap_checks import Gate
-from strategy.workspaces import update_workspace
+from strategy.deliver.roadmap import Roadmap
+from strategy.deliver.roadmap_checks import Gate
+from strategy.store.workspaces import update_workspace
+from ui.common import actor, attempt, chart, engine
 
 ERROR = "roadmap_error"
 MET = {True: "met", False: "not yet", None: "not measured yet"}

@@ -8,7 +8,6 @@ from datetime import date
 
 from sqlalchemy import Engine
 
-from strategy.audit import data_version
 from strategy.brief.content import Brief, Section
 from strategy.brief.context import BriefContext
 from strategy.brief.sections_case import case_section
@@ -17,8 +16,9 @@ from strategy.brief.sections_people import needs_section, people_section
 from strategy.brief.sections_roadmap import roadmap_section
 from strategy.brief.sections_summary import summary_section
 from strategy.brief.sections_vision import governance_section, vision_section
-from strategy.snapshot import workspace_records
-from strategy.workspaces import get_workspace
+from strategy.store.audit import data_version
+from strategy.store.snapshot import workspace_records
+from strategy.store.workspaces import get_workspace
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from functools import cached_property
 from typing import Any
 
 from models.workspace import Workspace
-from strategy.business_case import CaseFigures, evaluate_case, settings_of
-from strategy.case_text import money
-from strategy.montecarlo import NpvDistribution, npv_distribution
+from strategy.plan.business_case import CaseFigures, evaluate_case, settings_of
+from strategy.plan.case_text import money
+from strategy.plan.montecarlo import NpvDistribution, npv_distribution
 
 
 @dataclass

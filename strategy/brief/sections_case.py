@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from strategy.brief.content import Chart, Facts, Missing, Paragraph, Section, Table
 from strategy.brief.context import BriefContext
-from strategy.business_case import settings_of, value_by_category
-from strategy.case_text import irr_text, payback_text, percent, ratio_text, roi_text
 from strategy.charts.business_case import cash_flow_chart, waterfall_chart
+from strategy.plan.business_case import settings_of, value_by_category
+from strategy.plan.case_text import irr_text, payback_text, percent, ratio_text, roi_text
 
 
 def headline_facts(ctx: BriefContext) -> Facts:

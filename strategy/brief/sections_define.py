@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from strategy.brief.content import Bullets, Chart, Facts, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
-from strategy.capabilities import DEFAULT_LENS, LENSES, gaps
 from strategy.charts.define import continuum_bar, discipline_radar, gap_radar, smart_grid
-from strategy.direction import BY_KEY, crm_fit, stage_of
-from strategy.kpis import balance_findings
-from strategy.smart import check_objectives, smart_context
+from strategy.define.capabilities import DEFAULT_LENS, LENSES, gaps
+from strategy.define.direction import BY_KEY, crm_fit, stage_of
+from strategy.define.kpis import balance_findings
+from strategy.define.smart import check_objectives, smart_context
 
 VERDICT_WORD = {"pass": "pass", "stretch": "stretch", "fail": "FAIL"}
 

@@ -6,8 +6,8 @@ from strategy.brief.content import Bullets, Chart, Missing, Paragraph, Section, 
 from strategy.brief.context import BriefContext
 from strategy.charts.needs import needs_chart
 from strategy.charts.stakeholders import stakeholder_grid
-from strategy.needs import KIND_LABELS, LEVEL_LABELS, SCORE_FORMULA, rank_needs, recognition_findings
-from strategy.people import business_led_findings, champion_coverage, key_without_wiifm, quadrant
+from strategy.discover.needs import KIND_LABELS, LEVEL_LABELS, SCORE_FORMULA, rank_needs, recognition_findings
+from strategy.discover.people import business_led_findings, champion_coverage, key_without_wiifm, quadrant
 
 TOP_NEEDS = 10
 

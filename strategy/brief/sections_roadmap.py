@@ -5,7 +5,7 @@ from __future__ import annotations
 from strategy.brief.content import Bullets, Chart, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
 from strategy.charts.roadmap import gantt_chart
-from strategy.roadmap import build_roadmap
+from strategy.deliver.roadmap import build_roadmap
 
 
 def roadmap_section(ctx: BriefContext) -> Section:

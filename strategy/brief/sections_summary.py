@@ -5,7 +5,7 @@ from __future__ import annotations
 from strategy.brief.content import Bullets, Paragraph, Section, UserText
 from strategy.brief.context import BriefContext
 from strategy.brief.sections_case import headline_facts
-from strategy.needs import rank_needs
+from strategy.discover.needs import rank_needs
 
 DISCIPLINE_LABELS = {
     "customer_intimacy": "Customer intimacy",

@@ -6,8 +6,8 @@ from collections import Counter
 
 from strategy.brief.content import Bullets, Facts, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
-from strategy.plan_window import plan_end
-from strategy.sustain import next_review_due
+from strategy.deliver.plan_window import plan_end
+from strategy.sustain.reviews import next_review_due
 
 STATUS_LABELS = {
     "submitted": "awaiting decision",

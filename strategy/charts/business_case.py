@@ -8,11 +8,11 @@ from itertools import accumulate
 
 import plotly.graph_objects as go
 
-from strategy.business_case import CaseFigures, CategoryValue
-from strategy.case_text import money
 from strategy.charts.style import BAD, FONT_SIZE, GOOD, MUTED, PALETTE, projector_layout
-from strategy.montecarlo import NpvDistribution, TornadoBar
-from strategy.scenarios import ScenarioOutcome
+from strategy.plan.business_case import CaseFigures, CategoryValue
+from strategy.plan.case_text import money
+from strategy.plan.montecarlo import NpvDistribution, TornadoBar
+from strategy.plan.scenarios import ScenarioOutcome
 
 TOTAL = "#0b5cad"
 GRID = "#e9ecef"

@@ -8,7 +8,7 @@ from datetime import date
 import plotly.graph_objects as go
 
 from strategy.charts.style import BAD, FONT_SIZE, projector_layout
-from strategy.schedule import quarter_label, quarter_of
+from strategy.deliver.schedule import quarter_label, quarter_of
 
 GRID = "#dee2e6"
 

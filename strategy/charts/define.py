@@ -11,11 +11,11 @@ from typing import Any
 import pandas  # noqa: F401
 import plotly.graph_objects as go
 
-from strategy.capabilities import Gap
 from strategy.charts.style import BAD, FONT_SIZE, GOOD, MUTED, PALETTE, WARN, projector_layout
-from strategy.direction import DISCIPLINES, STAGES, THRESHOLD, scores, stage_of
-from strategy.smart import LETTERS, SEVERITY, SmartCheck
-from strategy.traceability import TraceLinks
+from strategy.define.capabilities import Gap
+from strategy.define.direction import DISCIPLINES, STAGES, THRESHOLD, scores, stage_of
+from strategy.define.smart import LETTERS, SEVERITY, SmartCheck
+from strategy.define.traceability import TraceLinks
 
 Record = Mapping[str, Any]
 CURRENT, TARGET = PALETTE[0], PALETTE[1]

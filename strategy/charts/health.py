@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from strategy.charts.style import BAD, GOOD, WARN, projector_layout
-from strategy.health import WEIGHT, Finding
+from strategy.health.runner import WEIGHT, Finding
 
 COLOUR = {"pass": GOOD, "warn": WARN, "fail": BAD}
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from strategy.charts.style import FONT_SIZE, projector_layout
-from strategy.needs import KIND_LABELS, MAX_SCORE, RankedNeed, department_totals
+from strategy.discover.needs import KIND_LABELS, MAX_SCORE, RankedNeed, department_totals
 
 KIND_STYLE = {"pain": ("#c92a2a", "circle"), "opportunity": ("#2b8a3e", "diamond")}
 ROW_HEIGHT = 90

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from strategy.charts.style import FONT_SIZE, GOOD, projector_layout
-from strategy.prioritise import QUICK_WIN_VALUE, Prioritised
+from strategy.deliver.prioritise import QUICK_WIN_VALUE, Prioritised
 
 GRID = "#dee2e6"
 

@@ -12,9 +12,9 @@ from typing import Any, Literal
 import plotly.graph_objects as go
 
 from strategy.charts.style import BAD, FONT_SIZE, GOOD, MUTED, PALETTE, WARN, projector_layout
-from strategy.roadmap import STATUS_LABELS, RoadmapItem
-from strategy.roadmap_checks import LateObjective
-from strategy.schedule import quarter_label, quarter_of, quarter_start
+from strategy.deliver.roadmap import STATUS_LABELS, RoadmapItem
+from strategy.deliver.roadmap_checks import LateObjective
+from strategy.deliver.schedule import quarter_label, quarter_of, quarter_start
 
 ColourBy = Literal["objective", "status"]
 Record = Mapping[str, Any]

@@ -9,7 +9,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from strategy.charts.style import FONT_SIZE, MUTED, projector_layout
-from strategy.people import HIGH, QUADRANTS
+from strategy.discover.people import HIGH, QUADRANTS
 
 SPLIT = HIGH - 0.5
 STACK_STEP = 0.28

@@ -9,7 +9,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from strategy.charts.style import projector_layout
-from strategy.decay import accurate_share
+from strategy.sustain.decay import accurate_share
 
 Record = Mapping[str, Any]
 STATUS_ORDER = ("submitted", "approved", "wish_list", "rejected", "implemented")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from strategy.charts.style import BAD, PALETTE, projector_layout
-from strategy.vision import PriorityCoverage
+from strategy.discover.vision import PriorityCoverage
 
 LABEL_WIDTH = 38
 

@@ -14,9 +14,9 @@ from sqlalchemy import Engine
 
 from models.settings import get_settings
 from models.workspace import Workspace
-from strategy.database import ensure_database
 from strategy.errors import InvalidInput, WorkbenchError
-from strategy.workspaces import resolve_workspace
+from strategy.store.database import ensure_database
+from strategy.store.workspaces import resolve_workspace
 
 app = typer.Typer(
     help="CRM strategy workbench: plan, check and export CRM strategies.",

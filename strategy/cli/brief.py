@@ -9,7 +9,7 @@ import typer
 
 from strategy.brief.builder import SECTION_KEYS
 from strategy.brief.export import FORMATS, export_brief
-from strategy.cli_app import app, open_engine, user_errors, workspace_arg
+from strategy.cli.app import app, open_engine, user_errors, workspace_arg
 
 
 @app.command()

@@ -6,11 +6,11 @@ from typing import Annotated, Any
 
 import typer
 
-from strategy.case_summary import case_summary
-from strategy.case_text import irr_text, money, payback_text, percent, ratio_text, roi_text
-from strategy.cli_app import app, emit_json, open_engine, user_errors, workspace_arg
-from strategy.montecarlo import DEFAULT_RUNS, DEFAULT_SEED
-from strategy.snapshot import workspace_records
+from strategy.cli.app import app, emit_json, open_engine, user_errors, workspace_arg
+from strategy.plan.case_summary import case_summary
+from strategy.plan.case_text import irr_text, money, payback_text, percent, ratio_text, roi_text
+from strategy.plan.montecarlo import DEFAULT_RUNS, DEFAULT_SEED
+from strategy.store.snapshot import workspace_records
 
 
 def _print_summary(summary: dict[str, Any]) -> None:

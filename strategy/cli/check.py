@@ -11,12 +11,12 @@ from typing import Annotated, Any
 import typer
 
 from models.workspace import Workspace
-from strategy.cli_app import app, emit_json, open_engine, user_errors, workspace_arg
-from strategy.kpis import kpi_findings
-from strategy.method import Finding
-from strategy.smart import SmartCheck, SmartContext, check_objectives, smart_context
-from strategy.snapshot import workspace_records
-from strategy.traceability import orphans
+from strategy.cli.app import app, emit_json, open_engine, user_errors, workspace_arg
+from strategy.define.kpis import kpi_findings
+from strategy.define.method import Finding
+from strategy.define.smart import SmartCheck, SmartContext, check_objectives, smart_context
+from strategy.define.traceability import orphans
+from strategy.store.snapshot import workspace_records
 
 MARK = {"pass": "PASS", "stretch": "STRETCH", "fail": "FAIL"}
 

@@ -7,11 +7,11 @@ from typing import Annotated, Any
 
 import typer
 
-from strategy.cli_app import app, emit_json, open_engine, user_errors, workspace_arg
-from strategy.needs import SCORE_FORMULA, rank_needs, recognition_findings
-from strategy.people import business_led_findings, champion_coverage, key_without_wiifm, quadrant
-from strategy.snapshot import workspace_records
-from strategy.vision import ordered, uncovered_needs, unserved_priorities
+from strategy.cli.app import app, emit_json, open_engine, user_errors, workspace_arg
+from strategy.discover.needs import SCORE_FORMULA, rank_needs, recognition_findings
+from strategy.discover.people import business_led_findings, champion_coverage, key_without_wiifm, quadrant
+from strategy.discover.vision import ordered, uncovered_needs, unserved_priorities
+from strategy.store.snapshot import workspace_records
 
 Records = Mapping[str, Sequence[Mapping[str, Any]]]
 WorkspaceArg = Annotated[str, typer.Argument(help="workspace name or id")]

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from strategy.cli_app import app, emit_json, open_engine, workspace_arg
-from strategy.health import health_score, run_health
-from strategy.snapshot import workspace_records
+from strategy.cli.app import app, emit_json, open_engine, workspace_arg
+from strategy.health.runner import health_score, run_health
+from strategy.store.snapshot import workspace_records
 
 MARK = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 

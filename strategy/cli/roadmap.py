@@ -7,9 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
-from strategy.cli_app import actor, app, emit_json, open_engine, user_errors, workspace_arg
-from strategy.roadmap import Roadmap, load_roadmap, store_schedule
-from strategy.schedule import quarter_label
+from strategy.cli.app import actor, app, emit_json, open_engine, user_errors, workspace_arg
+from strategy.deliver.roadmap import Roadmap
+from strategy.deliver.roadmap_store import load_roadmap, store_schedule
+from strategy.deliver.schedule import quarter_label
 
 
 def roadmap_summary(roadmap: Roadmap, capacity: float) -> dict[str, Any]:

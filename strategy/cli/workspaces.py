@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from strategy.cli_app import actor, app, emit_json, open_engine, user_errors, workspace_arg
-from strategy.database import ensure_database
-from strategy.interchange import export_json, import_document, parse_document
-from strategy.interchange_format import WorkspaceDocument
-from strategy.workspaces import list_workspaces
+from strategy.cli.app import actor, app, emit_json, open_engine, user_errors, workspace_arg
+from strategy.store.database import ensure_database
+from strategy.store.interchange import export_json, import_document, parse_document
+from strategy.store.interchange_format import WorkspaceDocument
+from strategy.store.workspaces import list_workspaces
 
 
 @app.command()

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from strategy.records import TableEdits
+from strategy.edits import TableEdits
 
 Record = Mapping[str, Any]
 

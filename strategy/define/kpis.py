@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from strategy.method import Finding
+from strategy.define.method import Finding
 
 Record = Mapping[str, Any]
 Kind = Literal["leading", "lagging"]

@@ -15,8 +15,8 @@ from typing import Any, Literal, TypeGuard
 
 from models.settings import get_settings
 from models.workspace import WorkspaceBase
-from strategy.method import rule
-from strategy.plan_window import plan_end
+from strategy.define.method import rule
+from strategy.deliver.plan_window import plan_end
 
 Verdict = Literal["pass", "fail", "stretch"]
 Objective = Mapping[str, Any]

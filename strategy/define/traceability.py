@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from strategy.method import Finding
+from strategy.define.method import Finding
 
 Record = Mapping[str, Any]
 TARGET_FIELDS = (("target", "target value"), ("target_date", "target date"))

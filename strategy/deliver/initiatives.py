@@ -9,18 +9,12 @@ from typing import Any
 from sqlalchemy import Engine
 
 from models.workspace import WorkspaceBase
+from strategy.cycles import DependencyCycle
+from strategy.deliver.prioritise import pilot_breaches, wave_load
+from strategy.edits import TableEdits
 from strategy.errors import FieldError, InvalidInput
-from strategy.prioritise import pilot_breaches, wave_load
-from strategy.records import (
-    Record,
-    TableEdits,
-    apply_table_edits,
-    create_record,
-    list_records,
-    update_record,
-)
-from strategy.schedule import DependencyCycle
-from strategy.workspaces import get_workspace
+from strategy.store.records import Record, apply_table_edits, create_record, list_records, update_record
+from strategy.store.workspaces import get_workspace
 
 KIND = "initiative"
 PILOT_WAVE = 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any, Literal
 
-from strategy.business_case import InitiativeEconomics
+from strategy.plan.business_case import InitiativeEconomics
 
 Record = Mapping[str, Any]
 ValueSource = Literal["business case", "value score", "none"]

@@ -8,14 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine
-
 from models.workspace import WorkspaceBase
-from strategy.business_case import initiative_economics
-from strategy.plan_window import plan_end
-from strategy.prioritise import Prioritised, prioritise
-from strategy.records import TableEdits, apply_table_edits
-from strategy.roadmap_checks import (
+from strategy.deliver.plan_window import plan_end
+from strategy.deliver.prioritise import Prioritised, prioritise
+from strategy.deliver.roadmap_checks import (
     Gate,
     LateObjective,
     Scheduled,
@@ -24,9 +20,9 @@ from strategy.roadmap_checks import (
     late_objectives,
     wave_gates,
 )
-from strategy.schedule import Schedule, Task, schedule, slack_days
-from strategy.snapshot import workspace_records
-from strategy.workspaces import get_workspace
+from strategy.deliver.schedule import Schedule, Task, schedule, slack_days
+from strategy.edits import TableEdits
+from strategy.plan.business_case import initiative_economics
 
 Record = Mapping[str, Any]
 Records = Mapping[str, Sequence[Record]]
@@ -178,18 +174,6 @@ def schedule_edits(roadmap: Roadmap) -> TableEdits:
         if parked["scheduled_start"] is not None or parked["scheduled_end"] is not None:
             edits.edited[parked["id"]] = (parked["version"], {"scheduled_start": None, "scheduled_end": None})
     return edits
-
-
-def load_roadmap(engine: Engine, workspace_id: int, today: date) -> Roadmap:
-    """Read the workspace's records and build its roadmap."""
-    return build_roadmap(get_workspace(engine, workspace_id), workspace_records(engine, workspace_id), today)
-
-
-def store_schedule(engine: Engine, workspace_id: int, *, actor: str, today: date) -> int:
-    """Schedule from the current records and store every changed start and end in one transaction
-    (all or nothing, each change audited); returns how many initiatives changed."""
-    edits = schedule_edits(load_roadmap(engine, workspace_id, today))
-    return apply_table_edits(engine, "initiative", workspace_id, edits, actor=actor) if edits else 0
 
 
 def lanes_by_objective(items: Sequence[RoadmapItem], objectives: Sequence[Record]) -> dict[str, list[RoadmapItem]]:

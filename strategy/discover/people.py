@@ -12,11 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine
-
-from strategy.errors import FieldError, InvalidInput
-from strategy.needs import TOP_DOWN, Finding
-from strategy.records import TableEdits, apply_table_edits
+from strategy.discover.needs import TOP_DOWN, Finding
 
 Person = Mapping[str, Any]
 
@@ -159,19 +155,3 @@ def business_led_findings(people: Sequence[Person], objectives: Sequence[Mapping
             )
         )
     return findings or [Finding("business_led", "ok", "Business-led: the sponsor and objective owners are business.")]
-
-
-def replace_champion(
-    engine: Engine, workspace_id: int, cover: DepartmentCover, people: Sequence[Person], *, actor: str
-) -> None:
-    """The backup becomes the department's champion and the one who left stops being one, in one save."""
-    if cover.proposed_id is None or cover.left_id is None:
-        raise InvalidInput([FieldError("backup_id", f"{cover.department} has no active backup to promote")])
-    versions = {p["id"]: p["version"] for p in people}
-    edits = TableEdits(
-        edited={
-            cover.proposed_id: (versions[cover.proposed_id], {"is_champion": True}),
-            cover.left_id: (versions[cover.left_id], {"is_champion": False, "backup_id": None}),
-        }
-    )
-    apply_table_edits(engine, "stakeholder", workspace_id, edits, actor=actor)

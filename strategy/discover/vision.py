@@ -10,11 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine
-
+from strategy.discover.needs import need_score
 from strategy.errors import FieldError, InvalidInput
-from strategy.needs import need_score
-from strategy.records import TableEdits, apply_table_edits
 
 Row = Mapping[str, Any]
 
@@ -85,17 +82,3 @@ def moved_positions(rows: Sequence[Row], record_id: int, step: int) -> dict[int,
     start = ids.index(record_id)
     ids.insert(max(0, min(len(ids) - 1, start + step)), ids.pop(start))
     return {rid: place for place, rid in enumerate(ids, start=1)}
-
-
-def move_record(
-    engine: Engine, kind: str, workspace_id: int, rows: Sequence[Row], record_id: int, step: int, *, actor: str
-) -> None:
-    """Move a priority or principle up or down the list; every changed position is saved in one go."""
-    wanted = moved_positions(rows, record_id, step)
-    edits = TableEdits(
-        edited={
-            r["id"]: (r["version"], {"position": wanted[r["id"]]}) for r in rows if r["position"] != wanted[r["id"]]
-        }
-    )
-    if edits:
-        apply_table_edits(engine, kind, workspace_id, edits, actor=actor)

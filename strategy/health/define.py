@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from strategy.health_types import Check, HealthInput, HealthResult
-from strategy.kpis import balance_findings
-from strategy.smart import check_objectives, smart_context
+from strategy.define.kpis import balance_findings
+from strategy.define.smart import check_objectives, smart_context
+from strategy.health.types import Check, HealthInput, HealthResult
 
 MOSTLY = 0.8  # share of objectives above which a shortfall is a warning, not a failure
 

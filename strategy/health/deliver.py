@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from strategy.health_types import Check, HealthInput, HealthResult
-from strategy.prioritise import pilot_breaches, wave_load
+from strategy.deliver.prioritise import pilot_breaches, wave_load
+from strategy.health.types import Check, HealthInput, HealthResult
 
 
 def small_first_wave(inp: HealthInput) -> HealthResult:

@@ -3,9 +3,9 @@ champions with backups, and what is in it for the people who matter."""
 
 from __future__ import annotations
 
-from strategy.health_types import Check, HealthInput, HealthResult, Status
-from strategy.needs import recognition_findings
-from strategy.people import business_led_findings, champion_coverage, key_without_wiifm
+from strategy.discover.needs import recognition_findings
+from strategy.discover.people import business_led_findings, champion_coverage, key_without_wiifm
+from strategy.health.types import Check, HealthInput, HealthResult, Status
 
 ENOUGH_DEPARTMENTS = 3
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from strategy.business_case import evaluate_case, settings_of
-from strategy.case_text import money, percent
-from strategy.health_types import Check, HealthInput, HealthResult
-from strategy.montecarlo import npv_distribution
+from strategy.health.types import Check, HealthInput, HealthResult
+from strategy.plan.business_case import evaluate_case, settings_of
+from strategy.plan.case_text import money, percent
+from strategy.plan.montecarlo import npv_distribution
 
 LIKELY_ENOUGH = 0.8  # below this chance of a positive NPV the case is called fragile
 

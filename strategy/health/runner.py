@@ -6,16 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.workspace import WorkspaceBase
-from strategy import health_case, health_define, health_discover, health_roadmap, health_sustain
-from strategy.health_types import Check, HealthInput, Records, Status
+from strategy.health import define, deliver, discover, plan, sustain
+from strategy.health.types import Check, HealthInput, Records, Status
 
 # In the order of the journey.
 CHECKS: tuple[Check, ...] = (
-    *health_discover.CHECKS,
-    *health_define.CHECKS,
-    *health_case.CHECKS,
-    *health_roadmap.CHECKS,
-    *health_sustain.CHECKS,
+    *discover.CHECKS,
+    *define.CHECKS,
+    *plan.CHECKS,
+    *deliver.CHECKS,
+    *sustain.CHECKS,
 )
 WEIGHT: dict[Status, float] = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
 

@@ -3,8 +3,8 @@ and whether the KPIs measure what the lead value discipline promises."""
 
 from __future__ import annotations
 
-from strategy.health_types import Check, HealthInput, HealthResult
-from strategy.sustain import next_review_due
+from strategy.health.types import Check, HealthInput, HealthResult
+from strategy.sustain.reviews import next_review_due
 
 # What each value discipline's KPIs should measure, by words in the KPI's name or library key.
 DISCIPLINE_SIGNALS: dict[str, tuple[str, ...]] = {

@@ -8,10 +8,10 @@ from dataclasses import asdict
 from typing import Any
 
 from models.workspace import WorkspaceBase
-from strategy.business_case import evaluate_case, initiative_economics, settings_of
-from strategy.case_text import NO_IRR, NO_PAYBACK, ROI_UNDEFINED
-from strategy.montecarlo import DEFAULT_RUNS, DEFAULT_SEED, npv_distribution
-from strategy.scenarios import compare_scenarios
+from strategy.plan.business_case import evaluate_case, initiative_economics, settings_of
+from strategy.plan.case_text import NO_IRR, NO_PAYBACK, ROI_UNDEFINED
+from strategy.plan.montecarlo import DEFAULT_RUNS, DEFAULT_SEED, npv_distribution
+from strategy.plan.scenarios import compare_scenarios
 
 Records = Mapping[str, Sequence[Mapping[str, Any]]]
 

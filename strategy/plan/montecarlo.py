@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from strategy.business_case import CaseSettings, Line, amounts, npv_of_amounts
+from strategy.plan.business_case import CaseSettings, Line, amounts, npv_of_amounts
 
 DEFAULT_RUNS = 10_000
 DEFAULT_SEED = 2026

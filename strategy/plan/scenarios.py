@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from strategy.business_case import CaseFigures, CaseSettings, Line, evaluate_case
+from strategy.plan.business_case import CaseFigures, CaseSettings, Line, evaluate_case
 
 Scenario = Mapping[str, Any]
 OVERRIDABLE = ("discount_rate", "benefit_risk", "cost_risk")

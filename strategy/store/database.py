@@ -12,7 +12,7 @@ from models.engine import make_engine, read_session
 from models.migrate import upgrade_to_head
 from models.settings import Settings, get_settings
 from models.workspace import Workspace
-from strategy.interchange import import_document, parse_document
+from strategy.store.interchange import import_document, parse_document
 
 
 def ensure_database(settings: Settings | None = None) -> tuple[Engine, Workspace | None]:

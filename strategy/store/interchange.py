@@ -10,12 +10,12 @@ from sqlalchemy import Engine
 from models.engine import read_session, write_session
 from models.registry import BY_KIND, ENTITIES, Entity
 from models.workspace import Workspace
-from strategy import record_store as store
+from strategy.cycles import cycle_message, find_cycle
 from strategy.errors import FieldError, InvalidInput, field_errors
-from strategy.interchange_format import WorkspaceDocument, WorkspaceIn
-from strategy.record_checks import run_checks
-from strategy.schedule import cycle_message, find_cycle
-from strategy.workspaces import EDITABLE, add_workspace, ensure_unique_name
+from strategy.store import record_store as store
+from strategy.store.interchange_format import WorkspaceDocument, WorkspaceIn
+from strategy.store.record_checks import run_checks
+from strategy.store.workspaces import EDITABLE, add_workspace, ensure_unique_name
 
 
 def json_ref(field: str) -> str:

@@ -14,9 +14,9 @@ from sqlmodel import Session, col, delete, select
 from models.base import RowMeta, utcnow
 from models.registry import BY_KIND, ENTITIES, Entity, Link
 from models.workspace import Workspace
-from strategy.audit import record_event, row_history
 from strategy.errors import Conflict, FieldError, InvalidInput, NotFound, StaleVersion, field_errors
-from strategy.record_checks import run_checks
+from strategy.store.audit import record_event, row_history
+from strategy.store.record_checks import run_checks
 
 Record = dict[str, Any]
 META = ("id", "version")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine
@@ -18,8 +17,9 @@ from sqlmodel import Session, select
 from models.engine import read_session, write_session
 from models.registry import entity
 from models.workspace import Workspace
-from strategy import record_store as store
+from strategy.edits import TableEdits
 from strategy.errors import Conflict, FieldError, InvalidInput
+from strategy.store import record_store as store
 
 Record = store.Record
 
@@ -89,18 +89,6 @@ def save_singleton(
             return store.insert(session, ent, workspace, dict(data), actor)
         version = current.version if expected_version is None else expected_version
         return store.modify(session, ent, workspace, current.id or 0, dict(data), version, actor)
-
-
-@dataclass
-class TableEdits:
-    """What a table editor sends back: rows added, changed (with the version shown) and deleted."""
-
-    added: list[dict[str, Any]] = field(default_factory=list)
-    edited: dict[int, tuple[int, dict[str, Any]]] = field(default_factory=dict)
-    deleted: dict[int, int] = field(default_factory=dict)
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.edited or self.deleted)
 
 
 def apply_table_edits(engine: Engine, kind: str, workspace_id: int, edits: TableEdits, *, actor: str) -> int:

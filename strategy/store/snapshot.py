@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 
 from models.engine import read_session
 from models.registry import ENTITIES
-from strategy import record_store as store
+from strategy.store import record_store as store
 
 
 def workspace_records(engine: Engine, workspace_id: int) -> dict[str, list[dict[str, Any]]]:

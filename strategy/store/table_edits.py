@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from strategy.records import TableEdits
+from strategy.edits import TableEdits
 
 
 def _plain(value: Any) -> Any:

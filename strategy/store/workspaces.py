@@ -12,8 +12,8 @@ from sqlmodel import Session, col, select
 from models.base import utcnow
 from models.engine import read_session, write_session
 from models.workspace import Workspace, WorkspaceBase
-from strategy.audit import record_event
 from strategy.errors import Conflict, FieldError, InvalidInput, NotFound, StaleVersion, field_errors
+from strategy.store.audit import record_event
 
 EDITABLE = tuple(WorkspaceBase.model_fields)
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from strategy.errors import FieldError, InvalidInput
-from strategy.records import get_record, update_record
+from strategy.store.records import get_record, update_record
 
 DECISIONS = ("approved", "wish_list", "rejected")
 

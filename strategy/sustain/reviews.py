@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from strategy.plan_window import add_months
+from strategy.deliver.plan_window import add_months
 
 
 def next_review_due(reviews: Sequence[Mapping[str, Any]]) -> date:

@@ -10,9 +10,9 @@ from sqlalchemy import inspect
 
 from models.migrate import check_no_drift, upgrade_to_head
 from strategy.errors import InvalidInput, StaleVersion
-from strategy.interchange import export_json, import_document, parse_document
-from strategy.records import get_record, list_records, update_record
-from strategy.workspaces import list_workspaces
+from strategy.store.interchange import export_json, import_document, parse_document
+from strategy.store.records import get_record, list_records, update_record
+from strategy.store.workspaces import list_workspaces
 from tests.conftest import SAMPLE
 from tests.factories import ACTOR, make_need, make_workspace
 

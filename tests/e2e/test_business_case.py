@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from strategy.business_case import evaluate_case, settings_of
-from strategy.case_text import money, payback_short
-from strategy.records import list_records
+from strategy.plan.business_case import evaluate_case, settings_of
+from strategy.plan.case_text import money, payback_short
+from strategy.store.records import list_records
 from tests.factories_case import benefit_line, cost_line
 
 pytestmark = pytest.mark.e2e

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from strategy.initiatives import add_dependency
-from strategy.records import list_records
-from strategy.roadmap import load_roadmap
+from strategy.deliver.initiatives import add_dependency
+from strategy.deliver.roadmap_store import load_roadmap
+from strategy.store.records import list_records
 
 pytestmark = pytest.mark.e2e
 

@@ -9,7 +9,7 @@ from sqlalchemy import inspect, text
 from models.engine import make_engine
 from models.migrate import alembic_config, check_no_drift, upgrade_to_head
 from models.settings import Settings
-from strategy.database import ensure_database
+from strategy.store.database import ensure_database
 
 
 def head_revision() -> str:

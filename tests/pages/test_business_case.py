@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from strategy.business_case import evaluate_case, settings_of
-from strategy.case_text import money, payback_short, roi_text
-from strategy.database import shared_engine
-from strategy.records import list_records
-from strategy.workspaces import get_workspace
+from strategy.plan.business_case import evaluate_case, settings_of
+from strategy.plan.case_text import money, payback_short, roi_text
+from strategy.store.database import shared_engine
+from strategy.store.records import list_records
+from strategy.store.workspaces import get_workspace
 from tests.conftest import click, open_app
 
 PAGE = "pages/business_case.py"

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from strategy.database import shared_engine
-from strategy.records import list_records
-from strategy.roadmap import load_roadmap
+from strategy.deliver.roadmap_store import load_roadmap
+from strategy.store.database import shared_engine
+from strategy.store.records import list_records
 from tests.conftest import click, open_app
 
 PAGE = "pages/initiatives.py"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from models.settings import get_settings
-from strategy.database import shared_engine
-from strategy.records import list_records
+from strategy.store.database import shared_engine
+from strategy.store.records import list_records
 from tests.conftest import click, open_app
 from tests.factories import make_need, make_workspace
 

@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from strategy.database import shared_engine
-from strategy.records import list_records, update_record
-from strategy.roadmap import load_roadmap
-from strategy.workspaces import get_workspace
+from strategy.deliver.roadmap_store import load_roadmap
+from strategy.store.database import shared_engine
+from strategy.store.records import list_records, update_record
+from strategy.store.workspaces import get_workspace
 from tests.conftest import click, open_app
 from tests.factories import make_workspace
 from tests.factories_roadmap import store_initiative

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from strategy.plan_window import add_months
+from strategy.deliver.plan_window import add_months
 from tests.conftest import open_app
 
 CORE_CHANGE = "Write dividend figures back to the finance ledger nightly"

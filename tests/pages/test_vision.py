@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 from models.settings import get_settings
-from strategy.database import shared_engine
-from strategy.records import get_singleton, list_records, save_singleton
-from strategy.vision import ordered
-from strategy.workspaces import get_workspace
+from strategy.discover.vision import ordered
+from strategy.store.database import shared_engine
+from strategy.store.records import get_singleton, list_records, save_singleton
+from strategy.store.workspaces import get_workspace
 from tests.conftest import click, open_app
 from tests.factories import make_need, make_workspace
 from tests.factories_discover import make_priority

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models.registry import ENTITIES
 from strategy.progress import journey_progress
-from strategy.snapshot import workspace_records
+from strategy.store.snapshot import workspace_records
 from tests.factories import make_need, make_workspace
 
 EMPTY = {e.kind: [] for e in ENTITIES}

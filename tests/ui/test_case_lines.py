@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pages._case_lines import COST_FIELDS, editor_frame, with_initiative_ids
-from strategy.table_edits import diff_table
+from strategy.store.table_edits import diff_table
 from tests.factories_case import cost_line
+from ui.case_lines import COST_FIELDS, editor_frame, with_initiative_ids
 
 INITIATIVES = [{"id": 3, "title": "Member view at the till"}, {"id": 5, "title": "Win-back programme"}]
 STORED = [

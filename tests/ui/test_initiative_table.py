@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from pages._initiative_table import FIELDS, editor_frame, from_editor
-from strategy.table_edits import diff_table
+from strategy.store.table_edits import diff_table
 from tests.factories_roadmap import initiative
+from ui.initiative_table import FIELDS, editor_frame, from_editor
 
 STORED = [
     initiative(1, title="Single record", owner_id=4, objective_ids=[2, 3], earliest_start=date(2026, 2, 2)),

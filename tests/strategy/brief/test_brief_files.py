@@ -8,9 +8,9 @@ import pytest
 
 from strategy.brief.builder import SECTIONS, build_brief
 from strategy.brief.export import FORMATS, export_brief
-from strategy.business_case import evaluate_case, settings_of
-from strategy.case_text import money
-from strategy.snapshot import workspace_records
+from strategy.plan.business_case import evaluate_case, settings_of
+from strategy.plan.case_text import money
+from strategy.store.snapshot import workspace_records
 from tests.strategy.brief.readers import (
     docx_pictures,
     docx_text,
@@ -28,7 +28,7 @@ def sample_db(tmp_path_factory):
     from sqlmodel import SQLModel
 
     from models.engine import make_engine
-    from strategy.database import load_sample
+    from strategy.store.database import load_sample
     from tests.conftest import SAMPLE
 
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('brief') / 'brief.db'}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from strategy.business_case import evaluate_case, value_by_category
 from strategy.charts.business_case import (
     cash_flow_chart,
     initiative_value_chart,
@@ -14,8 +13,9 @@ from strategy.charts.business_case import (
     waterfall_chart,
 )
 from strategy.charts.style import FONT_SIZE
-from strategy.montecarlo import npv_distribution, tornado
-from strategy.scenarios import compare_scenarios
+from strategy.plan.business_case import evaluate_case, value_by_category
+from strategy.plan.montecarlo import npv_distribution, tornado
+from strategy.plan.scenarios import compare_scenarios
 from tests.factories_case import SETTINGS_3Y, benefit_line, cost_line
 
 COSTS = [

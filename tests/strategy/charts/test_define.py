@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from models.define import DirectionBase
-from strategy.capabilities import Gap
 from strategy.charts.define import continuum_bar, discipline_radar, gap_radar, smart_grid, trace_sankey
 from strategy.charts.style import FONT_SIZE
-from strategy.smart import check_objective
-from strategy.traceability import trace_links
+from strategy.define.capabilities import Gap
+from strategy.define.smart import check_objective
+from strategy.define.traceability import trace_links
 from tests.factories_define import CONTEXT, kpi, need, objective
 
 

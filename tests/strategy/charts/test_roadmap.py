@@ -10,10 +10,10 @@ from strategy.charts.capacity import capacity_chart
 from strategy.charts.priorities import priority_chart
 from strategy.charts.roadmap import gantt_chart, quarter_ticks, swimlane_chart
 from strategy.charts.style import BAD, GOOD
-from strategy.prioritise import prioritise
-from strategy.roadmap import RoadmapItem
-from strategy.roadmap_checks import LateObjective
-from strategy.schedule import quarter_of
+from strategy.deliver.prioritise import prioritise
+from strategy.deliver.roadmap import RoadmapItem
+from strategy.deliver.roadmap_checks import LateObjective
+from strategy.deliver.schedule import quarter_of
 from tests.factories_roadmap import initiative
 
 PLAN = {"plan_start": date(2026, 1, 1), "plan_end": date(2028, 12, 31), "today": date(2026, 11, 23)}

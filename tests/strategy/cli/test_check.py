@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from strategy.__main__ import app
-from strategy.smart import LETTERS
+from strategy.define.smart import LETTERS
 
 runner = CliRunner()
 SAMPLE_NAME = "Meridian Outdoor Co-op"

@@ -8,8 +8,8 @@ from datetime import date
 from typer.testing import CliRunner
 
 from strategy.__main__ import app
-from strategy.database import ensure_database
-from strategy.records import list_records, update_record
+from strategy.store.database import ensure_database
+from strategy.store.records import list_records, update_record
 
 runner = CliRunner()
 SAMPLE_NAME = "Meridian Outdoor Co-op"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from strategy.capabilities import (
+from strategy.define.capabilities import (
     LENSES,
     gaps,
     initiative_from_gap,
@@ -12,7 +12,7 @@ from strategy.capabilities import (
     rating_edits,
     unrated,
 )
-from strategy.records import apply_table_edits, create_record, get_record, list_records
+from strategy.store.records import apply_table_edits, create_record, get_record, list_records
 from tests.factories import ACTOR, make_workspace
 
 CORE = ["culture", "people", "process", "technology"]

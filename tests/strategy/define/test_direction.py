@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from models.define import DirectionBase
-from strategy.direction import (
+from strategy.define.direction import (
     QUESTIONS,
     answer_key,
     continuum_from_answers,

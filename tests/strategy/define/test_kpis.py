@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from strategy.kpis import (
+from strategy.define.kpis import (
     LIBRARY,
     LIBRARY_BY_KEY,
     balance_findings,
@@ -16,7 +16,7 @@ from strategy.kpis import (
     suggested_lagging,
     tidy_kpi,
 )
-from strategy.records import create_record, list_records
+from strategy.store.records import create_record, list_records
 from tests.factories import ACTOR, make_objective, make_workspace
 from tests.factories_define import kpi, objective
 

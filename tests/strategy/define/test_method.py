@@ -11,7 +11,7 @@ import pytest
 
 import strategy
 from models.settings import Settings
-from strategy.method import RuleBookError, family_of, parse_rule_book, rule, rule_book
+from strategy.define.method import RuleBookError, family_of, parse_rule_book, rule, rule_book
 
 TWO_RULES = """
 # Title

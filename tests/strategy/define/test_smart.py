@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strategy.method import rule_book
-from strategy.smart import (
+from strategy.define.method import rule_book
+from strategy.define.smart import (
     LETTERS,
     RULES,
     SmartContext,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from strategy.records import list_records
-from strategy.traceability import orphans, trace_links
+from strategy.define.traceability import orphans, trace_links
+from strategy.store.records import list_records
 from tests.factories_define import kpi, need, objective
 
 

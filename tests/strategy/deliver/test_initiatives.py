@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategy.errors import InvalidInput
-from strategy.initiatives import (
+from strategy.cycles import DependencyCycle, find_cycle
+from strategy.deliver.initiatives import (
     add_dependency,
     apply_pilot,
     create_initiative,
@@ -16,8 +16,9 @@ from strategy.initiatives import (
     save_initiative_table,
     update_initiative,
 )
-from strategy.records import TableEdits, list_records, update_record
-from strategy.schedule import DependencyCycle, find_cycle
+from strategy.edits import TableEdits
+from strategy.errors import InvalidInput
+from strategy.store.records import list_records, update_record
 from tests.factories import ACTOR, make_workspace
 from tests.factories_roadmap import initiative, store_initiative
 

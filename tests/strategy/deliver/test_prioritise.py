@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from strategy.business_case import InitiativeEconomics
-from strategy.prioritise import (
+from strategy.deliver.prioritise import (
     pilot_breaches,
     prioritise,
     propose_pilot,
@@ -14,6 +13,7 @@ from strategy.prioritise import (
     wave_load,
     wsjf_score,
 )
+from strategy.plan.business_case import InitiativeEconomics
 from tests.factories_roadmap import initiative
 
 LARGEST = 600_000.0

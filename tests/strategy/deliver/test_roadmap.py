@@ -9,9 +9,10 @@ import pytest
 from sqlmodel import Session, select
 
 from models.workspace import AuditEvent
-from strategy.records import list_records, update_record
-from strategy.roadmap import lanes_by_department, lanes_by_objective, load_roadmap, store_schedule
-from strategy.schedule import DependencyCycle
+from strategy.cycles import DependencyCycle
+from strategy.deliver.roadmap import lanes_by_department, lanes_by_objective
+from strategy.deliver.roadmap_store import load_roadmap, store_schedule
+from strategy.store.records import list_records, update_record
 from tests.factories import ACTOR
 
 TODAY = date(2026, 11, 23)

@@ -10,10 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategy.schedule import (
-    DependencyCycle,
+from strategy.cycles import DependencyCycle, find_cycle
+from strategy.deliver.schedule import (
     critical_path,
-    find_cycle,
     quarter_of,
     schedule,
     slack_days,

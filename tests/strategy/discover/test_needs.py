@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategy.charts.needs import needs_chart
-from strategy.needs import MAX_SCORE, department_totals, need_score, rank_needs, recognition_findings, value_points
+from strategy.discover.needs import (
+    MAX_SCORE,
+    department_totals,
+    need_score,
+    rank_needs,
+    recognition_findings,
+    value_points,
+)
 from tests.factories_discover import need_row
 
 NO_VALUE = None

@@ -8,16 +8,16 @@ import json
 import pytest
 
 from strategy.charts.stakeholders import stakeholder_grid
-from strategy.errors import InvalidInput, StaleVersion
-from strategy.people import (
+from strategy.discover.champion_swap import replace_champion
+from strategy.discover.people import (
     business_led_findings,
     champion_coverage,
     departments_needing_champions,
     key_without_wiifm,
     quadrant,
-    replace_champion,
 )
-from strategy.records import list_records, update_record
+from strategy.errors import InvalidInput, StaleVersion
+from strategy.store.records import list_records, update_record
 from tests.factories import ACTOR, make_objective, make_stakeholder, make_workspace
 from tests.factories_discover import need_row, person_row
 

@@ -9,10 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategy.charts.vision import coverage_chart
-from strategy.errors import InvalidInput
-from strategy.records import list_records
-from strategy.vision import (
-    move_record,
+from strategy.discover.reorder import move_record
+from strategy.discover.vision import (
     moved_positions,
     next_position,
     ordered,
@@ -20,6 +18,8 @@ from strategy.vision import (
     uncovered_needs,
     unserved_priorities,
 )
+from strategy.errors import InvalidInput
+from strategy.store.records import list_records
 from tests.factories import ACTOR, make_workspace
 from tests.factories_discover import make_priority, need_row
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from models.registry import ENTITIES
-from strategy.health_define import leading_and_lagging, smart_objectives
-from strategy.health_types import HealthInput
+from strategy.health.define import leading_and_lagging, smart_objectives
+from strategy.health.types import HealthInput
 from tests.factories import workspace_settings
 
 TODAY = date(2026, 11, 23)
@@ -57,7 +57,7 @@ def test_objectives_need_both_kinds_of_kpi():
 
 
 def test_the_first_wave_must_start_small():
-    from strategy.health_roadmap import small_first_wave
+    from strategy.health.deliver import small_first_wave
 
     small = [{"wave": 1, "status": "planned", "effort": 10.0}]
     big = small * 5

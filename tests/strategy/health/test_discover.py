@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 
 from models.registry import ENTITIES
-from strategy.health import health_score, run_health
-from strategy.health_case import positive_case
-from strategy.health_discover import business_led, champions, compelling_need, vision_horizon, wiifm
-from strategy.health_types import HealthInput
-from strategy.snapshot import workspace_records
+from strategy.health.discover import business_led, champions, compelling_need, vision_horizon, wiifm
+from strategy.health.plan import positive_case
+from strategy.health.runner import health_score, run_health
+from strategy.health.types import HealthInput
+from strategy.store.snapshot import workspace_records
 from tests.factories import workspace_settings
 
 TODAY = date(2026, 11, 23)

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from models.registry import ENTITIES
-from strategy.health_sustain import change_control, data_retention, discipline_in_kpis, review_cadence
-from strategy.health_types import HealthInput
+from strategy.health.sustain import change_control, data_retention, discipline_in_kpis, review_cadence
+from strategy.health.types import HealthInput
 from tests.factories import workspace_settings
 
 TODAY = date(2026, 11, 23)

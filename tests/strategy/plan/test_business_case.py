@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from models.workspace import WorkspaceBase
-from strategy.business_case import (
+from strategy.plan.business_case import (
     CaseSettings,
     InitiativeEconomics,
     adoption_share,

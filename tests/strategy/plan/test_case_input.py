@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from strategy.case_summary import case_summary
-from strategy.case_text import ROI_UNDEFINED, roi_text
 from strategy.errors import InvalidInput
-from strategy.records import list_records
-from strategy.snapshot import workspace_records
-from strategy.workspaces import update_workspace
+from strategy.plan.case_summary import case_summary
+from strategy.plan.case_text import ROI_UNDEFINED, roi_text
+from strategy.store.records import list_records
+from strategy.store.snapshot import workspace_records
+from strategy.store.workspaces import update_workspace
 from tests.factories import ACTOR, make_workspace
 from tests.factories_case import store_benefit, store_cost
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategy.business_case import evaluate_case
-from strategy.montecarlo import DEFAULT_RUNS, npv_distribution, simulate_npv, tornado, triangular_draws
+from strategy.plan.business_case import evaluate_case
+from strategy.plan.montecarlo import DEFAULT_RUNS, npv_distribution, simulate_npv, tornado, triangular_draws
 from tests.factories_case import SETTINGS_3Y, benefit_line, cost_line
 
 # Licences 100k likely, 80k-150k, paid in year 0 with a 5 % uplift: NPV moves by exactly

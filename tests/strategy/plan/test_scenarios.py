@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from strategy.business_case import evaluate_case
-from strategy.scenarios import BASE_NAME, compare_scenarios, evaluate_scenario, scenario_settings
+from strategy.plan.business_case import evaluate_case
+from strategy.plan.scenarios import BASE_NAME, compare_scenarios, evaluate_scenario, scenario_settings
 from tests.factories_case import SETTINGS_3Y, benefit_line, cost_line
 
 COSTS = [cost_line(100_000), cost_line(20_000, name="Support", recurrence="recurring", start_year=1)]

@@ -11,9 +11,9 @@ from sqlmodel import SQLModel
 from models.engine import make_engine
 from models.registry import ENTITIES
 from strategy.errors import InvalidInput
-from strategy.interchange import export_json, import_document, parse_document
-from strategy.interchange_format import WorkspaceDocument
-from strategy.workspaces import list_workspaces
+from strategy.store.interchange import export_json, import_document, parse_document
+from strategy.store.interchange_format import WorkspaceDocument
+from strategy.store.workspaces import list_workspaces
 from tests.conftest import SAMPLE
 from tests.factories import ACTOR
 from tests.strategy.documents import documents

@@ -6,10 +6,10 @@ import pytest
 from sqlmodel import Session, select
 
 from models.workspace import AuditEvent
-from strategy.audit import data_version
+from strategy.edits import TableEdits
 from strategy.errors import Conflict, InvalidInput, NotFound, StaleVersion
-from strategy.records import (
-    TableEdits,
+from strategy.store.audit import data_version
+from strategy.store.records import (
     apply_table_edits,
     create_record,
     delete_record,

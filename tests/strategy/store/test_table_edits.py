@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from strategy.table_edits import diff_table, records_frame
+from strategy.store.table_edits import diff_table, records_frame
 
 FIELDS = ("title", "severity", "raised_on")
 RECORDS = [

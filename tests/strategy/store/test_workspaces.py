@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from strategy.errors import Conflict, InvalidInput, NotFound, StaleVersion
-from strategy.interchange import duplicate_workspace, export_document
-from strategy.records import list_records
-from strategy.workspaces import (
+from strategy.store.interchange import duplicate_workspace, export_document
+from strategy.store.records import list_records
+from strategy.store.workspaces import (
     delete_workspace,
     list_workspaces,
     resolve_workspace,

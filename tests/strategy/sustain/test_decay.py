@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strategy.decay import accurate_share, half_life_years, stale_records
+from strategy.sustain.decay import accurate_share, half_life_years, stale_records
 
 # Published B2B decay of 22-35 % a year means a half-life of roughly 2-3 years.
 PUBLISHED_RANGE = [(0.22, 2.79), (0.25, 2.41), (0.30, 1.94), (0.35, 1.61)]

@@ -1,0 +1,1 @@
+"""The `python -m strategy` command line: the Typer app and one module of commands per topic."""

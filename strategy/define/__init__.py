@@ -1,0 +1,1 @@
+"""Define: direction, capabilities, SMART objectives, KPIs, traceability and the rule book."""

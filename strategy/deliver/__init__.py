@@ -1,0 +1,1 @@
+"""Deliver: initiatives, prioritisation, the scheduler, the roadmap and its checks."""

@@ -1,0 +1,1 @@
+"""Discover: the business need, the people (stakeholders, champions) and the vision."""

@@ -1,0 +1,1 @@
+"""Everything that opens a database session: records, audit, workspaces, import and export."""

@@ -1,0 +1,1 @@
+"""Sustain: change control, data decay and retention, strategy reviews."""
