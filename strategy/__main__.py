@@ -1,7 +1,12 @@
-"""Entry point of `python -m strategy`; each module below adds its commands to the one app."""
+"""Entry point of `python -m strategy`; each module below adds its commands to the one app, and
+`--help` lists them in this order: the workspace commands, then the journey's."""
 
-from strategy.cli import brief, case, check, discover, health, roadmap, workspaces  # noqa: F401
+import importlib
+
 from strategy.cli.app import app
+
+for topic in ("workspaces", "discover", "check", "case", "roadmap", "health", "brief"):
+    importlib.import_module(f"strategy.cli.{topic}")
 
 if __name__ == "__main__":
     app()
