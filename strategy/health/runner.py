@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.workspace import WorkspaceBase
-from strategy.health import define, deliver, discover, plan, sustain
+from strategy.health import define, deliver, direction, discover, plan, sustain
 from strategy.health.types import Check, HealthInput, Records, Status
 
 # In the order of the journey.
 CHECKS: tuple[Check, ...] = (
     *discover.CHECKS,
+    *direction.CHECKS,
     *define.CHECKS,
     *plan.CHECKS,
     *deliver.CHECKS,
