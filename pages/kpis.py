@@ -127,6 +127,7 @@ def _fields(prefix: str, own_id: int | None = None) -> None:
         [None, *CATEGORY_LABELS],
         key=f"{prefix}_category",
         format_func=lambda c: "— choose —" if c is None else CATEGORY_LABELS[c],
+        placeholder="— choose —",
         help=CATEGORY_HELP,
     )
     baseline, target, date = st.columns(3)
