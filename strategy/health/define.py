@@ -32,7 +32,7 @@ def capability_gaps(inp: HealthInput) -> HealthResult:
     missing = unrated(capabilities, DEFAULT_LENS)
     if missing:
         lens = LENSES[DEFAULT_LENS].label.lower()
-        return HealthResult("fail", f"not rated yet: {', '.join(missing)} — assess {lens} before planning the work")
+        return HealthResult("fail", f"not rated yet: {', '.join(missing)}; the plan starts from {lens} assessed")
     active = [i for i in inp.records["initiative"] if i["status"] != "parked"]
     closing = initiatives_by_capability(active)
     major = [g for g in gaps(capabilities, DEFAULT_LENS) if g.size >= inp.settings.health_major_gap]

@@ -36,10 +36,9 @@ def continuum_target(inp: HealthInput) -> HealthResult:
 def fit_with_lead(inp: HealthInput) -> HealthResult:
     direction = _direction(inp)
     lead = direction["lead_discipline"] if direction else None
-    fit = crm_fit(lead)
-    if lead is None or fit.strength == "unknown":
+    if not lead:
         return HealthResult("fail", "no lead value discipline chosen, so nobody can say how well CRM carries it")
-    label = BY_KEY[lead].label
+    label, fit = BY_KEY[lead].label, crm_fit(lead)
     if fit.strength == "weak":
         advice = fit.implications[0] if fit.implications else ""
         return HealthResult("warn", f"{label} leads, where CRM is a weak fit: {fit.message} {advice}".strip())
