@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 from models.registry import ENTITIES
 from models.settings import Settings
@@ -112,3 +114,26 @@ CAPABILITY_CASES = [
 def test_capabilities_are_rated_and_their_largest_gaps_planned(ratings, initiatives, status, evidence):
     result = capability_gaps(given(capability=ratings, initiative=initiatives))
     assert result.status == status and evidence in result.evidence
+
+
+initiatives_drawn = st.lists(
+    st.builds(
+        pilot,
+        st.floats(0.5, 60, allow_nan=False),
+        wave=st.integers(1, 4),
+        status=st.sampled_from(["proposed", "planned", "parked"]),
+    ),
+    max_size=12,
+)
+
+
+@hypothesis.settings(max_examples=80, deadline=None)
+@hypothesis.given(initiatives_drawn, st.integers(1, 20), st.floats(1, 1000, allow_nan=False))
+def test_no_caps_let_a_first_wave_pass_with_more_than_its_share_of_the_effort(plan, max_count, max_effort):
+    inp = HealthInput(workspace_settings(pilot_max_initiatives=max_count, pilot_max_effort=max_effort), EMPTY, TODAY)
+    result = small_first_wave(replace(inp, records=EMPTY | {"initiative": plan}))
+    live = [i for i in plan if i["status"] != "parked"]
+    first = sum(i["effort"] for i in live if i["wave"] == 1)
+    if result.status == "pass":
+        assert first <= inp.settings.health_pilot_max_share * sum(i["effort"] for i in live) + 1e-6
+        assert first <= max_effort + 1e-6

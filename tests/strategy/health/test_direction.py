@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 from models.registry import ENTITIES
 from strategy.health.direction import continuum_target, discipline_in_kpis, fit_with_lead
@@ -79,3 +81,16 @@ CONTINUUM_CASES = [
 def test_the_continuum_target_reaches_beyond_technology(target, status):
     direction = None if target is None else lead("customer_intimacy") | {"continuum_target": target}
     assert continuum_target(given(direction)).status == status
+
+
+CATEGORIES = st.sampled_from([None, "customer_intimacy", "operational_excellence", "product_leadership", "general"])
+
+
+@hypothesis.settings(max_examples=60, deadline=None)
+@hypothesis.given(st.lists(st.tuples(CATEGORIES, st.text(max_size=40), st.text(max_size=40)), max_size=6))
+def test_a_kpis_name_never_changes_what_it_counts_for(kpis):
+    """Only the category counts: renaming KPIs (to 'renewal', 'won back' …) never changes the verdict."""
+    named = [kpi(first, category) for category, first, _ in kpis]
+    renamed = [kpi(second, category) for category, _, second in kpis]
+    direction = lead("customer_intimacy")
+    assert discipline_in_kpis(given(direction, named)).status == discipline_in_kpis(given(direction, renamed)).status
