@@ -45,6 +45,15 @@ class Discipline(StrEnum):
     product_leadership = "product_leadership"
 
 
+class KpiCategory(StrEnum):
+    """What a KPI measures: the promise of one value discipline, or the programme in general."""
+
+    customer_intimacy = "customer_intimacy"
+    operational_excellence = "operational_excellence"
+    product_leadership = "product_leadership"
+    general = "general"  # pipeline volume, adoption, data: no single discipline
+
+
 class CapabilityLens(StrEnum):
     core = "core"  # culture, people, process, technology
     gartner = "gartner"  # Gartner's eight building blocks

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import JSON, Column, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.base import CapabilityLens, Discipline, GoodDirection, KpiKind, RowMeta
+from models.base import CapabilityLens, Discipline, GoodDirection, KpiCategory, KpiKind, RowMeta
 
 
 class DirectionBase(SQLModel):
@@ -89,6 +89,8 @@ class KpiBase(SQLModel):
     good_direction: GoodDirection = Field(default=GoodDirection.up, sa_type=String(8))
     lag_months: int | None = Field(default=None, ge=0, le=60)
     library_key: str | None = Field(default=None, max_length=40)
+    # What it measures; a library KPI takes the library's, a custom KPI is asked for one.
+    category: KpiCategory | None = Field(default=None, sa_type=String(32))
 
 
 class KpiRefs(SQLModel):

@@ -28,6 +28,17 @@ class Settings(BaseSettings):
     # SMART "Achievable": the largest plausible change per year, relative to the baseline.
     smart_max_annual_change: float = Field(default=0.5, gt=0)
     sqlite_busy_timeout_ms: int = 5000
+    # Health check bounds (docs/METHOD.md, HEALTH-…).
+    # HEALTH-CAPABILITY: a gap (target - current, 1-5 scale) this large needs an initiative closing it.
+    health_major_gap: int = Field(default=2, ge=1, le=4)
+    # HEALTH-CONTINUUM: the target position (0 technology … 2 strategy) below which the plan aims too low.
+    health_continuum_target: float = Field(default=1.5, ge=0.5, le=2)
+    # HEALTH-PILOT: the largest share of all planned effort the first wave may hold.
+    health_pilot_max_share: float = Field(default=0.3, gt=0, le=1)
+    # HEALTH-CHANGE: days a change request may wait for the committee's decision.
+    health_change_max_wait_days: int = Field(default=60, ge=1)
+    # HEALTH-DATA: the longest retention, in months, before personal data is called hoarded.
+    health_personal_retention_months: int = Field(default=84, ge=1, le=600)
 
     @property
     def url(self) -> str:

@@ -23,6 +23,7 @@ from strategy.deliver.initiatives import create_initiative
 from strategy.store.records import apply_table_edits
 from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import open_form, save_form
+from ui.health_notes import health_notes
 
 ERROR = "capabilities_error"
 SCALE = "1 = absent · 2 = ad hoc · 3 = defined · 4 = managed · 5 = leading practice"
@@ -122,6 +123,7 @@ st.caption(
 )
 show_flash()
 show_pending_error(ERROR)
+health_notes("HEALTH-CAPABILITY")
 lens = (
     st.radio("Lens", list(LENSES), format_func=lambda k: LENSES[k].label, horizontal=True, key="capability_lens")
     or DEFAULT_LENS

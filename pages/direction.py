@@ -26,6 +26,7 @@ from strategy.define.direction import (
 from strategy.store.records import save_singleton
 from ui.common import actor, chart, engine, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import open_form, save_form
+from ui.health_notes import health_notes
 
 ERROR = "direction_error"
 STAGE_HEADINGS = {"process": "Evidence of CRM as a set of processes", "strategy": "Evidence of CRM as strategy"}
@@ -124,6 +125,7 @@ st.caption(
 )
 show_flash()
 show_pending_error(ERROR)
+health_notes("HEALTH-FIT", "HEALTH-CONTINUUM")
 disciplines_tab, continuum_tab = st.tabs(["Value disciplines", "CRM continuum"])
 
 with disciplines_tab:

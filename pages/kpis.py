@@ -9,16 +9,39 @@ from typing import Any
 import streamlit as st
 
 from strategy.charts.define import trace_sankey
-from strategy.define.kpis import LIBRARY_BY_KEY, kpi_findings, kpi_from_library, suggested_lagging, tidy_kpi
+from strategy.define.direction import DISCIPLINES
+from strategy.define.kpis import (
+    LIBRARY_BY_KEY,
+    kpi_category,
+    kpi_findings,
+    kpi_from_library,
+    require_category,
+    suggested_lagging,
+    tidy_kpi,
+)
 from strategy.define.method import Finding
 from strategy.define.traceability import orphans, trace_links
 from strategy.store.records import create_record, delete_record, update_record
 from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import close_form, open_form, save_form
+from ui.health_notes import health_notes
 
 ERROR = "kpis_error"
-FIELDS = ("name", "kind", "unit", "baseline", "target", "target_date", "good_direction", "leads_kpi_id", "lag_months")
+FIELDS = (
+    "name",
+    "kind",
+    "category",
+    "unit",
+    "baseline",
+    "target",
+    "target_date",
+    "good_direction",
+    "leads_kpi_id",
+    "lag_months",
+)
 EMPTY: dict[str, Any] = dict.fromkeys(FIELDS) | {"name": "", "unit": "", "kind": "lagging", "good_direction": "up"}
+CATEGORY_LABELS = {d.key: d.label for d in DISCIPLINES} | {"general": "General (pipeline, adoption, data)"}
+CATEGORY_HELP = "Which value discipline's promise it measures; the health check matches it to the lead discipline."
 KIND_LABELS = {"leading": "Leading", "lagging": "Lagging"}
 KIND_HELP = "Leading KPIs move first and can still be steered; lagging KPIs confirm the result."
 DIRECTION_LABELS = {"up": "Up is good", "down": "Down is good"}
@@ -40,9 +63,12 @@ def _add(objective_id: int) -> None:
     library_key = st.session_state.get("kpi_library")
     typed = _clean({name: st.session_state[f"new_kpi_{name}"] for name in FIELDS})
     data = tidy_kpi(typed) | {"objective_id": objective_id, "library_key": library_key}
-    if attempt(
-        lambda: create_record(engine(), "kpi", ws_id, data, actor=actor()), f"KPI '{data['name']}' added.", ERROR
-    ):
+
+    def add() -> None:
+        require_category(data)
+        create_record(engine(), "kpi", ws_id, data, actor=actor())
+
+    if attempt(add, f"KPI '{data['name']}' added.", ERROR):
         st.session_state.update({f"new_kpi_{name}": value for name, value in EMPTY.items()} | {"kpi_library": None})
 
 
@@ -60,6 +86,7 @@ def _prefill(objective_id: int) -> None:
 def _update(kpi: Mapping[str, Any]) -> None:
     def save(changes: dict[str, Any], expected: Any) -> None:
         data = tidy_kpi(_clean(changes), kpi["kind"])
+        require_category({**kpi, **data})
         update_record(engine(), "kpi", ws_id, kpi["id"], data, expected_version=expected, actor=actor())
 
     save_form(f"kpi_{kpi['id']}", save, "KPI saved.", ERROR)
@@ -94,6 +121,14 @@ def _fields(prefix: str, own_id: int | None = None) -> None:
         format_func=DIRECTION_LABELS.__getitem__,
         key=f"{prefix}_good_direction",
         horizontal=True,
+    )
+    st.selectbox(
+        "What it measures",
+        [None, *CATEGORY_LABELS],
+        key=f"{prefix}_category",
+        format_func=lambda c: "— choose —" if c is None else CATEGORY_LABELS[c],
+        placeholder="— choose —",
+        help=CATEGORY_HELP,
     )
     baseline, target, date = st.columns(3)
     baseline.number_input("Baseline", value=None, step=1.0, key=f"{prefix}_baseline")
@@ -132,6 +167,7 @@ def _kpi_table(own: Sequence[Mapping[str, Any]]) -> None:
             {
                 "KPI": k["name"],
                 "Kind": k["kind"],
+                "Measures": CATEGORY_LABELS.get(kpi_category(k) or "", "— not said —"),
                 "Unit": k["unit"],
                 "Baseline": k["baseline"],
                 "Target": k["target"],
@@ -227,6 +263,7 @@ st.caption(
 )
 show_flash()
 show_pending_error(ERROR)
+health_notes("HEALTH-DISCIPLINE")
 by_objective, traceability = st.tabs(["KPIs by objective", "Traceability"])
 with by_objective:
     if objectives:

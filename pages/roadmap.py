@@ -13,6 +13,7 @@ from strategy.cycles import DependencyCycle
 from strategy.deliver.roadmap import STATUS_LABELS, Roadmap, build_roadmap, lanes_by_department, lanes_by_objective
 from strategy.deliver.roadmap_store import store_schedule
 from ui.common import actor, all_records, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.health_notes import health_notes
 from ui.roadmap_forms import ERROR, dependency_forms, pin_form
 from ui.roadmap_tabs import capacity_tab, gates_tab, priorities_tab
 
@@ -33,6 +34,7 @@ st.caption(
 with st.container():
     show_flash()
     show_pending_error(ERROR)
+health_notes("HEALTH-PILOT")
 
 
 def _store() -> None:

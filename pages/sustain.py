@@ -13,6 +13,7 @@ from strategy.sustain.change_control import decide
 from strategy.sustain.decay import half_life_years, stale_records
 from strategy.sustain.reviews import next_review_due
 from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.health_notes import health_notes
 from ui.table_editor import record_table_editor
 
 ERROR = "sustain_error"
@@ -73,6 +74,7 @@ def _decide(request: dict, decision: str) -> None:
 
 
 with change_tab:
+    health_notes("HEALTH-CHANGE")
     counts = Counter(c["status"] for c in changes)
     cols = st.columns(4)
     for col, (label, status) in zip(
@@ -137,6 +139,7 @@ with change_tab:
     )
 
 with data_tab:
+    health_notes("HEALTH-DATA")
     datasets = records("dataset", ws_id)
     if datasets:
         st.dataframe(

@@ -18,6 +18,7 @@ from strategy.store.records import create_record, save_singleton
 from strategy.store.workspaces import update_workspace
 from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
 from ui.entry import apply_focus, id_table_editor, open_for_editing, reopen, request_focus
+from ui.health_notes import health_notes
 
 ERROR = "vision_error"
 LISTS = {  # kind -> (field shown, heading, input label, button label)
@@ -210,6 +211,7 @@ st.title("Vision")
 st.caption("A destination made of priorities, guiding principles and measurable objectives, answering the need.")
 show_flash()
 show_pending_error(ERROR)
+health_notes("HEALTH-VISION")
 left, right = st.columns(2, gap="large")
 with left:
     _vision_form()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from strategy.define.method import Finding
+from strategy.errors import FieldError, InvalidInput
 
 Record = Mapping[str, Any]
 Kind = Literal["leading", "lagging"]
@@ -26,10 +27,19 @@ class LibraryKpi:
     meaning: str
     leads: str | None = None  # the library KPI it usually moves
     lag_months: int | None = None
+    category: str = "general"  # the value discipline it measures (models.base.KpiCategory)
 
 
 LIBRARY: tuple[LibraryKpi, ...] = (
-    LibraryKpi("active_base", "Active base", "lagging", "customers", "up", "Customers active in the last 12 months."),
+    LibraryKpi(
+        "active_base",
+        "Active base",
+        "lagging",
+        "customers",
+        "up",
+        "Customers active in the last 12 months.",
+        category="customer_intimacy",
+    ),
     LibraryKpi("total_transactions", "Total transactions", "lagging", "transactions", "up", "Purchases in the period."),
     LibraryKpi(
         "first_purchase",
@@ -38,9 +48,26 @@ LIBRARY: tuple[LibraryKpi, ...] = (
         "%",
         "up",
         "Share of new sign-ups who buy within the conversion window.",
+        category="customer_intimacy",
     ),
-    LibraryKpi("won_back", "Customers won back", "lagging", "customers", "up", "Lapsed customers who bought again."),
-    LibraryKpi("lapsed", "Customers lapsed", "lagging", "customers", "down", "Customers inactive for 12 months."),
+    LibraryKpi(
+        "won_back",
+        "Customers won back",
+        "lagging",
+        "customers",
+        "up",
+        "Lapsed customers who bought again.",
+        category="customer_intimacy",
+    ),
+    LibraryKpi(
+        "lapsed",
+        "Customers lapsed",
+        "lagging",
+        "customers",
+        "down",
+        "Customers inactive for 12 months.",
+        category="customer_intimacy",
+    ),
     LibraryKpi(
         "lead_volume",
         "Lead volume",
@@ -60,9 +87,18 @@ LIBRARY: tuple[LibraryKpi, ...] = (
         "Share of leads qualified as real opportunities.",
         "close_rate",
         3,
+        category="operational_excellence",
     ),
     LibraryKpi("close_rate", "Close rate", "lagging", "%", "up", "Share of qualified opportunities won."),
-    LibraryKpi("retention_rate", "Retention rate", "lagging", "%", "up", "Customers kept over the period."),
+    LibraryKpi(
+        "retention_rate",
+        "Retention rate",
+        "lagging",
+        "%",
+        "up",
+        "Customers kept over the period.",
+        category="customer_intimacy",
+    ),
     LibraryKpi(
         "adoption_rate",
         "CRM adoption rate",
@@ -83,6 +119,33 @@ LIBRARY: tuple[LibraryKpi, ...] = (
         "retention_rate",
         6,
     ),
+    LibraryKpi(
+        "cost_to_serve",
+        "Cost to serve per customer",
+        "lagging",
+        "money",
+        "down",
+        "Service, sales and marketing cost divided by active customers.",
+        category="operational_excellence",
+    ),
+    LibraryKpi(
+        "first_contact_resolution",
+        "First-contact resolution",
+        "lagging",
+        "%",
+        "up",
+        "Share of customer contacts resolved without a follow-up.",
+        category="operational_excellence",
+    ),
+    LibraryKpi(
+        "new_product_share",
+        "Revenue from new products",
+        "lagging",
+        "%",
+        "up",
+        "Share of revenue from products launched in the last two years.",
+        category="product_leadership",
+    ),
 )
 LIBRARY_BY_KEY = {k.key: k for k in LIBRARY}
 
@@ -97,8 +160,22 @@ def kpi_from_library(key: str, objective_id: int) -> dict[str, Any]:
         "good_direction": item.good_direction,
         "lag_months": item.lag_months if item.kind == "leading" else None,
         "library_key": item.key,
+        "category": item.category,
         "objective_id": objective_id,
     }
+
+
+def kpi_category(kpi: Record) -> str | None:
+    """What a KPI measures: its own category, else its library KPI's, else unknown (None)."""
+    item = LIBRARY_BY_KEY.get(kpi.get("library_key") or "")
+    return kpi.get("category") or (item.category if item else None)
+
+
+def require_category(kpi: Record) -> None:
+    """A custom KPI (not from the library) must say what it measures, so the health check can
+    match it to the lead value discipline without guessing from its name."""
+    if kpi_category(kpi) is None:
+        raise InvalidInput([FieldError("category", "say what this KPI measures (a value discipline, or general)")])
 
 
 def kpi_counts(kpis: Sequence[Record]) -> dict[int, Counter[str]]:

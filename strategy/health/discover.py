@@ -3,11 +3,15 @@ champions with backups, and what is in it for the people who matter."""
 
 from __future__ import annotations
 
+import re
+
+from strategy.deliver.plan_window import plan_end
 from strategy.discover.needs import recognition_findings
 from strategy.discover.people import business_led_findings, champion_coverage, key_without_wiifm
 from strategy.health.types import Check, HealthInput, HealthResult, Status
 
 ENOUGH_DEPARTMENTS = 3
+YEAR = re.compile(r"\b(20\d\d)\b")  # a year the vision names, e.g. "By 2029 …"
 
 
 def compelling_need(inp: HealthInput) -> HealthResult:
@@ -29,9 +33,19 @@ def vision_horizon(inp: HealthInput) -> HealthResult:
     priorities = len(records["priority"])
     if not vision or not str(vision["statement"]).strip():
         return HealthResult("fail", "no vision statement written")
+    end = plan_end(inp.workspace.plan_start, inp.workspace.horizon_years)
+    beyond = sorted({int(year) for year in YEAR.findall(str(vision["statement"])) if int(year) > end.year})
+    if beyond:
+        return HealthResult(
+            "fail",
+            f"the vision is dated {beyond[-1]}, beyond the plan's horizon (it ends {end:%B %Y}): date the "
+            "destination inside the plan, or lengthen the horizon",
+        )
     if not priorities:
         return HealthResult("warn", "a vision statement, but no strategic priorities to steer by")
-    return HealthResult("pass", f"a written vision with {priorities} priorities over the plan's 3-5 year horizon")
+    return HealthResult(
+        "pass", f"a written vision with {priorities} priorities, inside the plan's horizon (to {end:%B %Y})"
+    )
 
 
 def business_led(inp: HealthInput) -> HealthResult:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
 from models.workspace import WorkspaceBase
-from strategy.health import define, deliver, discover, plan, sustain
+from strategy.health import define, deliver, direction, discover, plan, sustain
 from strategy.health.types import Check, HealthInput, Records, Status
 
 # In the order of the journey.
 CHECKS: tuple[Check, ...] = (
     *discover.CHECKS,
+    *direction.CHECKS,
     *define.CHECKS,
     *plan.CHECKS,
     *deliver.CHECKS,
@@ -29,10 +31,13 @@ class Finding:
     fix_page: str
 
 
-def run_health(workspace: WorkspaceBase, records: Records, today: date) -> list[Finding]:
+def run_health(
+    workspace: WorkspaceBase, records: Records, today: date, rule_ids: Collection[str] | None = None
+) -> list[Finding]:
+    """Every check's verdict in journey order, or only those of `rule_ids` (a page showing its own)."""
     inp = HealthInput(workspace, records, today)
     findings = []
-    for check in CHECKS:
+    for check in (c for c in CHECKS if rule_ids is None or c.rule_id in rule_ids):
         result = check.judge(inp)
         findings.append(Finding(check.rule_id, check.title, result.status, result.evidence, check.fix_page))
     return findings

@@ -1,62 +1,48 @@
-"""Health checks on keeping the strategy alive: change control, data retention, review cadence,
-and whether the KPIs measure what the lead value discipline promises."""
+"""Health checks on keeping the strategy alive: a change committee that decides, retention rules
+that mind personal data, and reviews on cadence."""
 
 from __future__ import annotations
 
-from strategy.health.types import Check, HealthInput, HealthResult
+from strategy.health.types import Check, HealthInput, HealthResult, quoted
 from strategy.sustain.reviews import next_review_due
-
-# What each value discipline's KPIs should measure, by words in the KPI's name or library key.
-DISCIPLINE_SIGNALS: dict[str, tuple[str, ...]] = {
-    "customer_intimacy": (
-        "retention",
-        "renewal",
-        "share of wallet",
-        "satisfaction",
-        "nps",
-        "won back",
-        "lapse",
-        "spend per",
-        "loyalty",
-    ),
-    "operational_excellence": (
-        "cost to serve",
-        "cycle time",
-        "first-contact",
-        "first contact",
-        "handling time",
-        "resolution",
-        "cost per",
-    ),
-    "product_leadership": ("time to market", "new-product", "new product", "launch", "innovation"),
-}
 
 
 def change_control(inp: HealthInput) -> HealthResult:
-    records = inp.records
-    changes = records["change_request"]
-    decided = [c for c in changes if c["status"] != "submitted"]
-    assessed = [c for c in changes if c["impact_assessment"].strip()]
-    evidence = f"{len(changes)} change requests, {len(decided)} decided, {len(assessed)} with an impact assessment"
+    changes = inp.records["change_request"]
     if not changes:
         return HealthResult("fail", "no change requests recorded: changes are not going through a committee")
+    waiting = [c for c in changes if c["status"] == "submitted"]
+    decided = len(changes) - len(waiting)
+    assessed = [c for c in changes if c["impact_assessment"].strip()]
+    evidence = f"{len(changes)} change requests, {decided} decided, {len(assessed)} with an impact assessment"
+    if not decided:
+        return HealthResult("fail", evidence + ": a committee that never decides is not change control")
+    limit = inp.settings.health_change_max_wait_days
+    stuck = [c["title"] for c in waiting if (inp.today - c["raised_on"]).days > limit]
+    if stuck:
+        return HealthResult("warn", f"{evidence}; waiting more than {limit} days for a decision: {quoted(stuck)}")
     if len(assessed) < len(changes):
         return HealthResult("warn", evidence + ": assess every change's knock-on effects before deciding")
     return HealthResult("pass", evidence)
 
 
 def data_retention(inp: HealthInput) -> HealthResult:
-    records = inp.records
-    datasets = records["dataset"]
-    ruled = [d for d in datasets if d["retention_months"] is not None]
+    datasets = inp.records["dataset"]
     if not datasets:
         return HealthResult("fail", "no datasets recorded: nobody owns the data's decay and retention")
-    missing = [d["name"] for d in datasets if d["retention_months"] is None]
-    if missing:
-        return HealthResult(
-            "warn", f"{len(ruled)} of {len(datasets)} datasets have a retention rule; missing: {', '.join(missing)}"
-        )
-    return HealthResult("pass", f"all {len(datasets)} datasets have a retention rule")
+    limit = inp.settings.health_personal_retention_months
+    personal = [d for d in datasets if d["personal_data"]]
+    unruled_personal = [d["name"] for d in personal if d["retention_months"] is None]
+    unruled_other = [d["name"] for d in datasets if not d["personal_data"] and d["retention_months"] is None]
+    hoarded = [d["name"] for d in personal if (d["retention_months"] or 0) > limit]
+    evidence = f"{len(datasets)} datasets, {len(personal)} holding personal data"
+    if unruled_personal:
+        return HealthResult("fail", f"{evidence}; personal data with no retention rule: {quoted(unruled_personal)}")
+    problems = [f"no retention rule: {quoted(unruled_other)}"] if unruled_other else []
+    problems += [f"personal data kept longer than {limit} months: {quoted(hoarded)}"] if hoarded else []
+    if problems:
+        return HealthResult("warn", "; ".join([evidence, *problems]))
+    return HealthResult("pass", f"{evidence}; every dataset has a retention rule, personal data {limit} months at most")
 
 
 def review_cadence(inp: HealthInput) -> HealthResult:
@@ -70,27 +56,8 @@ def review_cadence(inp: HealthInput) -> HealthResult:
     return HealthResult("pass", f"{len(reviews)} reviews held; the next is due by {due:%d %b %Y}")
 
 
-def discipline_in_kpis(inp: HealthInput) -> HealthResult:
-    records = inp.records
-    direction = records["direction"][0] if records["direction"] else None
-    lead = direction["lead_discipline"] if direction else None
-    if not lead:
-        return HealthResult("fail", "no lead value discipline chosen")
-    signals = DISCIPLINE_SIGNALS[lead]
-    matching = [
-        k["name"]
-        for k in records["kpi"]
-        if any(s in f"{k['name']} {k['library_key'] or ''}".lower().replace("_", " ") for s in signals)
-    ]
-    label = lead.replace("_", " ")
-    if not matching:
-        return HealthResult("fail", f"{label} leads, but no KPI measures it (look for {', '.join(signals[:3])} …)")
-    return HealthResult("pass", f"{label} leads; {len(matching)} KPIs measure it: {', '.join(matching[:3])}")
-
-
 CHECKS = (
-    Check("HEALTH-CHANGE", "Change control in use", "pages/sustain.py", change_control),
-    Check("HEALTH-DATA", "Data retention rules set", "pages/sustain.py", data_retention),
+    Check("HEALTH-CHANGE", "A change committee that decides", "pages/sustain.py", change_control),
+    Check("HEALTH-DATA", "Retention rules, strictest on personal data", "pages/sustain.py", data_retention),
     Check("HEALTH-REVIEW", "Reviews on cadence", "pages/sustain.py", review_cadence),
-    Check("HEALTH-DISCIPLINE", "Lead value discipline reflected in the KPIs", "pages/kpis.py", discipline_in_kpis),
 )

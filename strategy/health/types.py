@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from models.settings import Settings, get_settings
 from models.workspace import WorkspaceBase
 
 Records = Mapping[str, Sequence[Mapping[str, Any]]]
@@ -15,11 +16,13 @@ Status = Literal["pass", "warn", "fail"]
 
 @dataclass(frozen=True)
 class HealthInput:
-    """What every check may read: the workspace's settings, its records and today's date."""
+    """What every check may read: the workspace's settings, its records, today's date, and the
+    bounds the rule book documents (WORKBENCH_HEALTH_… settings)."""
 
     workspace: WorkspaceBase
     records: Records
     today: date
+    settings: Settings = field(default_factory=get_settings)
 
 
 @dataclass(frozen=True)
@@ -36,3 +39,9 @@ class Check:
     title: str
     fix_page: str
     judge: Callable[[HealthInput], HealthResult]
+
+
+def quoted(names: Sequence[str], most: int = 3) -> str:
+    """Names for evidence: the first few in quotes, then how many more."""
+    shown = ", ".join(f"'{name}'" for name in names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")

@@ -34,10 +34,27 @@ def not_self_dependent(workspace: WorkspaceBase, data: Mapping[str, Any]) -> lis
     return []
 
 
+APPROVED = ("approved", "implemented")
+
+
+def approved_after_assessment(workspace: WorkspaceBase, data: Mapping[str, Any]) -> list[FieldError]:
+    """Change control: nothing is approved without an impact assessment, and a change to a core
+    system of record only with a note on how its risk is handled — on every path that writes."""
+    if data.get("status") not in APPROVED:
+        return []
+    errors = []
+    if not str(data.get("impact_assessment") or "").strip():
+        errors.append(FieldError("impact_assessment", "assess the knock-on effects before approving"))
+    if data.get("affects_core_system") and not str(data.get("decision_note") or "").strip():
+        errors.append(FieldError("decision_note", "a core system of record changes: say how the risk is handled"))
+    return errors
+
+
 CHECKS: dict[str, list[Check]] = {
     "cost": [start_year_within_horizon],
     "benefit": [start_year_within_horizon],
     "initiative": [not_self_dependent],
+    "change_request": [approved_after_assessment],
 }
 
 

@@ -59,3 +59,33 @@ def test_database_url_overrides_the_embedded_default(monkeypatch, tmp_path):
     assert Settings().url == f"sqlite:///{tmp_path / 'default.db'}"
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u:p@127.0.0.1:5432/db")
     assert Settings().url == "postgresql+psycopg://u:p@127.0.0.1:5432/db"
+
+
+OLD_ROWS = (
+    "INSERT INTO workspace (id, name, organisation, plan_start, horizon_years, currency, description, discount_rate,"
+    " benefit_risk, cost_risk, adoption_ramp, pilot_max_initiatives, pilot_max_effort, capacity_per_quarter,"
+    " archived, version, created_at, updated_at) VALUES (1, 'Old plan', '', '2026-01-01', 3, 'EUR', '', 0.1, 0.1,"
+    " 0.05, '[0.5]', 3, 40, 60, 0, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+    "INSERT INTO objective (id, workspace_id, version, created_at, updated_at, title, metric, unit) VALUES"
+    " (1, 1, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'Keep members', '', '')",
+    "INSERT INTO kpi (id, workspace_id, version, created_at, updated_at, objective_id, name, kind, unit,"
+    " good_direction, library_key) VALUES (1, 1, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1,"
+    " 'Members won back', 'lagging', '', 'up', 'won_back'), (2, 1, 1, '2026-01-01 00:00:00',"
+    " '2026-01-01 00:00:00', 1, 'Renewals (cost)', 'lagging', '', 'down', NULL)",
+)
+
+
+def test_kpis_stored_before_categories_take_the_librarys_and_custom_ones_stay_unset(tmp_path):
+    """0002: an older database's library KPIs get their library category; a custom KPI keeps none,
+    so the health check asks for one instead of guessing from its name."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'before_categories.db'}")
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        for statement in OLD_ROWS:
+            connection.execute(text(statement))
+    upgrade_to_head(engine)
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT name, category FROM kpi ORDER BY id")).all()
+    assert [tuple(row) for row in rows] == [("Members won back", "customer_intimacy"), ("Renewals (cost)", None)]

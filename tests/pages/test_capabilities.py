@@ -72,3 +72,18 @@ def test_a_new_workspace_stores_the_ratings_shown_on_the_first_save(app_db):
         ("technology", 2, 4),
     ]
     assert len(radar_today(at)["r"]) == 5
+
+
+def capability_note(at) -> str:
+    return " ".join(e.value for e in at.error if "HEALTH-CAPABILITY" in e.value)
+
+
+def test_the_health_check_is_answered_on_the_page_rating_by_rating_gap_by_gap(app_db):
+    at = open_on_new_workspace(PAGE)
+    assert "not rated yet: culture, people, process, technology" in capability_note(at)
+    click(at, "Save ratings")
+    assert "no initiative closes culture 2 → 4; people 2 → 4; process 2 → 4; technology 2 → 4" in capability_note(at)
+    for _ in range(4):
+        click(at, "Turn into an initiative")
+    assert capability_note(at) == ""
+    assert len(stored(at, "initiative")) == 4

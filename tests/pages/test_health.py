@@ -13,6 +13,6 @@ def test_health_page_scores_the_sample_and_links_failures_to_their_page(app_db):
     metrics = {m.label: m.value for m in at.metric}
     assert int(metrics["Pass"]) + int(metrics["Warn"]) + int(metrics["Fail"]) > 0
     bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
-    assert "Data retention rules set" in bars["y"]
+    assert "Retention rules, strictest on personal data" in bars["y"]
     texts = " ".join(m.value for m in at.markdown)
-    assert "Event sign-ups (legacy)" in texts  # the dataset without a retention rule is named
+    assert "Event sign-ups (legacy)" in texts  # the personal dataset without a retention rule is named

@@ -64,6 +64,27 @@ def test_the_library_fills_the_form_and_the_kpi_is_added(app_db):
     assert any("no lagging KPI" in w.value for w in at.warning)
 
 
+def test_a_custom_kpi_is_asked_what_it_measures(app_db):
+    at = open_app(PAGE)
+    objective_id = next(o["id"] for o in _objectives(at) if o["title"] == VAGUE)
+    next(s for s in at.selectbox if s.label == "Objective").set_value(objective_id).run()
+    new_field(at.text_input, "name").set_value("Cost per campaign renewal won back")
+    next(b for b in at.button if b.label == "Add KPI").click().run()
+    assert "say what this KPI measures" in at.error[0].value
+    assert new_field(at.text_input, "name").value == "Cost per campaign renewal won back"  # kept for a retry
+    new_field(at.selectbox, "category").set_value("operational_excellence")
+    next(b for b in at.button if b.label == "Add KPI").click().run()
+    added = next(k for k in stored_kpis(at) if k["name"] == "Cost per campaign renewal won back")
+    assert (added["category"], added["library_key"]) == ("operational_excellence", None)
+    assert "Operational excellence" in list(at.dataframe[0].value["Measures"])
+
+
+def test_a_library_kpi_brings_its_category(app_db):
+    at = open_app(PAGE)
+    next(s for s in at.selectbox if s.key == "kpi_library").set_value("cost_to_serve").run()
+    assert new_field(at.selectbox, "category").value == "operational_excellence"
+
+
 def test_making_a_kpi_lagging_drops_what_it_led(app_db):
     at = open_app(PAGE)
     leading = next(k for k in stored_kpis(at) if k["name"] == "Members flagged at risk and contacted")

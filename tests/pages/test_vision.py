@@ -98,3 +98,18 @@ def test_coverage_checks_on_a_crafted_vision(app_db):
     assert "No objective serves these priorities yet: **Keep customers**; **Cut cost to serve**" in text
     assert "No priority covers these needs: **Invoices are wrong** (Sales)" in text
     assert "Churn is invisible" not in text
+
+
+def vision_note(at) -> str:
+    return " ".join(e.value for e in at.error if "HEALTH-VISION" in e.value)
+
+
+def test_a_vision_dated_beyond_the_plan_is_flagged_until_the_horizon_reaches_it(app_db):
+    at = open_app(PAGE)
+    assert vision_note(at) == ""
+    at.text_area(key=STATEMENT).input("By 2030 every member is served as one person.")
+    click(at, "Save vision")
+    assert "dated 2030, beyond the plan's horizon (it ends December 2029)" in vision_note(at)
+    at.radio(key="vi_horizon_1").set_value(5)
+    click(at, "Save plan window")
+    assert vision_note(at) == ""

@@ -76,6 +76,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             "objective": draw(st.sampled_from(objectives)),
             "kind": draw(st.sampled_from(["leading", "lagging"])),
             "leads_kpi": draw(st.sampled_from([None, *kpis])),
+            "category": draw(st.sampled_from([None, "customer_intimacy", "general"])),
         }
         for k in kpis
     ]

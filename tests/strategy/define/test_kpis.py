@@ -34,6 +34,10 @@ PRACTICE = {
     "retention_rate",
     "adoption_rate",
     "data_completeness",
+    # one measure for each value discipline's promise, so every lead can be matched by category
+    "cost_to_serve",
+    "first_contact_resolution",
+    "new_product_share",
 }
 
 
@@ -127,3 +131,25 @@ def test_counts_and_findings_over_a_whole_workspace():
     found = kpi_findings([objective(), objective(id=2, title="Second")], kpis)
     assert [(f.rule_id, f.subject_id) for f in found] == [("KPI-BALANCE", 2)]
     assert "KPI-BALANCE: “" in found[0].message
+
+
+def test_every_library_kpi_says_which_value_discipline_it_measures():
+    from models.base import KpiCategory
+    from strategy.define.kpis import LIBRARY, kpi_category, kpi_from_library
+
+    assert {item.category for item in LIBRARY} <= set(KpiCategory)
+    assert {item.category for item in LIBRARY} >= {"customer_intimacy", "operational_excellence", "product_leadership"}
+    assert kpi_from_library("won_back", 1)["category"] == "customer_intimacy"
+    assert kpi_category({"name": "Cost per renewal won back", "library_key": None, "category": None}) is None
+    assert kpi_category({"name": "Members kept", "library_key": "retention_rate", "category": None}) == (
+        "customer_intimacy"
+    )
+
+
+def test_a_custom_kpi_must_say_what_it_measures():
+    from strategy.define.kpis import require_category
+    from strategy.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="say what this KPI measures"):
+        require_category({"name": "Renewal processing cost", "library_key": None, "category": None})
+    require_category({"name": "Renewal processing cost", "library_key": None, "category": "operational_excellence"})

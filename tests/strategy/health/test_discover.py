@@ -75,6 +75,15 @@ def test_a_vision_needs_a_statement_and_priorities():
     assert vision_horizon(given(vision=[{"statement": "One view"}], priority=[{"title": "Keep"}])).status == "pass"
 
 
+def test_a_vision_dated_beyond_the_plans_horizon_fails():
+    def dated(statement):
+        return vision_horizon(given(vision=[{"statement": statement}], priority=[{"title": "Keep"}]))
+
+    beyond = dated("By 2035 every member is known as one person")  # the plan runs 2026-2028
+    assert beyond.status == "fail" and "2035" in beyond.evidence and "December 2028" in beyond.evidence
+    assert dated("By 2028 every member is known as one person").status == "pass"
+
+
 SPONSOR_CASES = [
     ([], "fail"),
     ([person(1, "Ines", side="it", sponsor=True)], "fail"),

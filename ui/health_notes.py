@@ -1,0 +1,25 @@
+"""The health verdicts a page fixes, shown on that page: what the health check finds wrong with the
+records edited here, in the rule book's words, so the room sees the flaw where it can mend it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from strategy.health.runner import run_health
+from ui.common import all_records, workspace
+
+ICON = {"warn": ":material/warning:", "fail": ":material/error:"}
+
+
+def health_notes(*rule_ids: str) -> None:
+    """A warning or error box for each of the rules that does not pass; nothing when all pass."""
+    current = workspace()
+    for finding in run_health(current, all_records(current.id or 0), date.today(), rule_ids):
+        if finding.status != "pass":
+            show = st.error if finding.status == "fail" else st.warning
+            show(
+                f"**Health check · {finding.title}** (`{finding.rule_id}`): {finding.evidence}",
+                icon=ICON[finding.status],
+            )
