@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from models.settings import ROOT
 
@@ -26,6 +27,10 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# A rerun on a busy 2-core machine can take longer than Playwright's default 5 s; a user would wait too.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")
