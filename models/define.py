@@ -89,6 +89,8 @@ class KpiBase(SQLModel):
     good_direction: GoodDirection = Field(default=GoodDirection.up, sa_type=String(8))
     lag_months: int | None = Field(default=None, ge=0, le=60)
     library_key: str | None = Field(default=None, max_length=40)
+    # How often an actual is expected; no actual for longer than this makes the KPI stale.
+    cadence_months: int = Field(default=1, ge=1, le=12)
 
 
 class KpiRefs(SQLModel):

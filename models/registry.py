@@ -56,6 +56,16 @@ from models.sustain import (
     Review,
     ReviewBase,
 )
+from models.track import (
+    Feedback,
+    FeedbackBase,
+    FunnelStage,
+    FunnelStageBase,
+    StepReview,
+    StepReviewBase,
+    UnusedCapability,
+    UnusedCapabilityBase,
+)
 
 
 @dataclass(frozen=True)
@@ -183,6 +193,36 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity("dataset", "Dataset", "datasets", Dataset, DatasetBase, title_field="name"),
     Entity("review", "Review", "reviews", Review, ReviewBase, title_field="held_on"),
+    # Tracking: the funnel, front-line feedback, unused capability, journey-step reviews.
+    Entity(
+        "funnel_stage",
+        "Funnel stage",
+        "funnel_stages",
+        FunnelStage,
+        FunnelStageBase,
+        refs={"kpi_id": "kpi"},
+        title_field="name",
+        required_refs=frozenset({"kpi_id"}),
+    ),
+    Entity(
+        "feedback",
+        "Feedback",
+        "feedback",
+        Feedback,
+        FeedbackBase,
+        refs={"change_request_id": "change_request"},
+        title_field="text",
+    ),
+    Entity(
+        "unused_capability",
+        "Unused capability",
+        "unused_capabilities",
+        UnusedCapability,
+        UnusedCapabilityBase,
+        refs={"initiative_id": "initiative", "change_request_id": "change_request"},
+        title_field="name",
+    ),
+    Entity("step_review", "Step review", "step_reviews", StepReview, StepReviewBase, title_field="step"),
 )
 
 BY_KIND: dict[str, Entity] = {entity.kind: entity for entity in ENTITIES}
