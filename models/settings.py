@@ -28,6 +28,13 @@ class Settings(BaseSettings):
     # SMART "Achievable": the largest plausible change per year, relative to the baseline.
     smart_max_annual_change: float = Field(default=0.5, gt=0)
     sqlite_busy_timeout_ms: int = 5000
+    # KPI tracking: how far behind its target path (as a share of the planned change) a KPI may be.
+    track_at_risk: float = Field(default=0.05, ge=0)
+    track_off_track: float = Field(default=0.25, gt=0)
+    # The funnel's weakest conversion is judged over this many latest months.
+    funnel_window_months: int = Field(default=6, ge=1)
+    # A journey step not reviewed for this many months is flagged as stale.
+    step_review_months: int = Field(default=6, ge=1)
 
     @property
     def url(self) -> str:
