@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     track_off_track: float = Field(default=0.25, gt=0)
     # The funnel's weakest conversion is judged over this many latest months.
     funnel_window_months: int = Field(default=6, ge=1)
+    # The largest KPI actuals CSV accepted, in bytes.
+    actuals_max_bytes: int = Field(default=5_000_000, gt=0)
     # A journey step not reviewed for this many months is flagged as stale.
     step_review_months: int = Field(default=6, ge=1)
 
