@@ -13,6 +13,7 @@ from strategy.plan.case_text import money, percent
 from strategy.sustain.review import track_review
 from strategy.sustain.tracking import actuals_by_kpi
 from ui.actuals import actuals_entry
+from ui.case_realised import money_delta
 from ui.common import all_records, chart, show_flash, show_pending_error, workspace
 from ui.table_editor import record_table_editor
 
@@ -48,7 +49,7 @@ if adoption.actual is not None and adoption.planned is not None:
 cols[5].metric(
     "Forecast NPV",
     money(realised.forecast_npv, current.currency),
-    f"{money(realised.forecast_npv - realised.approved_npv, current.currency)} vs approved",
+    money_delta(realised.forecast_npv - realised.approved_npv, current.currency, "vs approved"),
 )
 
 status_tab, kpi_tab, lead_tab, funnel_tab, record_tab = st.tabs(

@@ -124,3 +124,21 @@ def funnel_chart(report: FunnelReport) -> go.Figure:
 
 def _short(text: str, width: int = 34) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def adoption_chart(planned: Sequence[float], used: Sequence[float], months_passed: int) -> go.Figure:
+    """Monthly adoption as the business case planned it and as the forecast uses it (actual for the
+    months passed); a dotted line marks the review."""
+    months = list(range(1, len(used) + 1))
+    figure = go.Figure()
+    figure.add_trace(
+        go.Scatter(
+            x=months, y=[p * 100 for p in planned], name="planned ramp", line=dict(color=MUTED, width=3, dash="dash")
+        )
+    )
+    figure.add_trace(go.Scatter(x=months, y=[u * 100 for u in used], name="actual, then plan", line=dict(width=4)))
+    if months_passed:
+        figure.add_vline(x=months_passed + 0.5, line_dash="dot", annotation_text="review")
+    figure.update_xaxes(title="plan month")
+    figure.update_yaxes(title="users active (%)", range=[0, 102])
+    return projector_layout(figure, height=420)
