@@ -105,7 +105,7 @@ with funnel_tab:
         st.error(
             f"Improve next: **{w.from_stage} → {w.to_stage}** converts {percent(w.recent)}, the weakest step "
             "(rule FUNNEL-WEAKEST).",
-            icon="🎯",
+            icon=":material/flag:",
         )
     if funnel.conversions:
         chart(funnel_chart(funnel), key="track_funnel")
