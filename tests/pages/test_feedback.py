@@ -1,0 +1,47 @@
+"""Feedback page: a suggestion sent, triaged into a change request or declined with a reason; an
+unused capability turned into an initiative."""
+
+from __future__ import annotations
+
+from tests.conftest import click, open_app
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_a_sent_suggestion_is_accepted_into_a_change_request(app_db):
+    at = open_app("pages/feedback.py")
+    assert (metric(at, "New"), metric(at, "Accepted")) == ("2", "1")
+    at.text_area(key="fb_text").input("Let agents see open web-shop orders")
+    at.text_input(key="fb_department").input("Contact centre")
+    at = click(at, "Send")
+    assert metric(at, "New") == "3"
+    pick = at.selectbox(key="fb_pick")
+    pick.select_index(pick.options.index("Contact centre: Let agents see open web-shop orders")).run()
+    at = click(at, "Accept as change request")
+    assert (metric(at, "New"), metric(at, "Accepted")) == ("2", "2")
+    assert any("accepted into a change request" in s.value for s in at.success)
+    at.switch_page("pages/sustain.py").run()
+    assert metric(at, "Awaiting decision") == "2"
+
+
+def test_declining_needs_a_reason_and_keeps_it(app_db):
+    at = open_app("pages/feedback.py")
+    at = click(at, "Decline")
+    assert "say why" in at.error[0].value and metric(at, "Declined") == "1"
+    at.text_input(key="fb_reason").input("Covered by the next release")
+    at = click(at, "Decline")
+    assert metric(at, "Declined") == "2"
+    table = next(d.value for d in at.dataframe if "Reason" in d.value.columns)
+    assert "Covered by the next release" in set(table["Reason"])
+
+
+def test_an_unused_capability_becomes_an_initiative(app_db):
+    at = open_app("pages/feedback.py")
+    assert metric(at, "Brought into play") == "0 of 2"
+    at = click(at, "Make it an initiative")
+    assert any("'Next-best-action panel' is now an initiative" in s.value for s in at.success)
+    at.switch_page("pages/initiatives.py").run()
+    titles = {title for frame in at.dataframe if "title" in frame.value.columns for title in frame.value["title"]}
+    assert "Next-best-action panel" in titles
