@@ -57,6 +57,8 @@ from models.sustain import (
     ReviewBase,
 )
 from models.track import (
+    ChangeEffect,
+    ChangeEffectBase,
     Feedback,
     FeedbackBase,
     FunnelStage,
@@ -223,6 +225,20 @@ ENTITIES: tuple[Entity, ...] = (
         title_field="name",
     ),
     Entity("step_review", "Step review", "step_reviews", StepReview, StepReviewBase, title_field="step"),
+    Entity(
+        "change_effect",
+        "Change effect",
+        "change_effects",
+        ChangeEffect,
+        ChangeEffectBase,
+        refs={
+            "change_request_id": "change_request",
+            "initiative_id": "initiative",
+            "after_initiative_id": "initiative",
+        },
+        title_field="new_title",
+        required_refs=frozenset({"change_request_id"}),
+    ),
 )
 
 BY_KIND: dict[str, Entity] = {entity.kind: entity for entity in ENTITIES}

@@ -101,3 +101,30 @@ class StepReview(StepReviewBase, RowMeta, table=True):
     """A stored step review; one per step in a workspace."""
 
     __table_args__ = (UniqueConstraint("workspace_id", "step"),)
+
+
+class ChangeEffectBase(SQLModel):
+    """What a change request would do to the plan if approved: a new initiative (or more weeks and
+    effort on an existing one), and the cost and benefit it brings."""
+
+    new_title: str = Field(default="", max_length=120)  # a new initiative, when no initiative is named
+    added_weeks: int = Field(default=0, ge=0, le=260)
+    added_effort: float = Field(default=0.0, ge=0, le=10_000)
+    cost: float = Field(default=0.0, ge=0)
+    cost_start_year: int = Field(default=1, ge=0, le=5)
+    cost_recurring: bool = False
+    benefit: float = Field(default=0.0, ge=0)
+    benefit_start_year: int = Field(default=1, ge=0, le=5)
+    applied: bool = False
+
+
+class ChangeEffectRefs(SQLModel):
+    change_request_id: int = Field(foreign_key="changerequest.id", index=True, ondelete="CASCADE")
+    initiative_id: int | None = Field(default=None, foreign_key="initiative.id", ondelete="SET NULL")
+    after_initiative_id: int | None = Field(default=None, foreign_key="initiative.id", ondelete="SET NULL")
+
+
+class ChangeEffect(ChangeEffectBase, ChangeEffectRefs, RowMeta, table=True):
+    """A stored change effect; one per change request."""
+
+    __table_args__ = (UniqueConstraint("workspace_id", "change_request_id"),)

@@ -10,6 +10,7 @@ import streamlit as st
 from models.track import FeedbackCategory
 from strategy.sustain.feedback import feedback_counts, submit_feedback, triage
 from strategy.sustain.unused import bring_into_play
+from ui.change_whatif import whatif_tab
 from ui.common import actor, attempt, engine, records, show_flash, show_pending_error, workspace
 from ui.table_editor import record_table_editor
 
@@ -19,7 +20,7 @@ STATUSES = ("new", "accepted", "wish_list", "declined")
 current = workspace()
 ws_id = current.id or 0
 today = date.today()
-st.title("Feedback and unused capability")
+st.title("Feedback, change and unused capability")
 st.caption(
     "Collect front-line ideas through one point person, decide each one, and bring the features and data "
     "you already own into play before buying more."
@@ -28,7 +29,9 @@ with st.container():
     show_flash()
     show_pending_error(ERROR)
 items = records("feedback", ws_id)
-inbox_tab, unused_tab = st.tabs(["Feedback inbox", "Unused capability"], key="feedback_tabs")
+inbox_tab, change_tab, unused_tab = st.tabs(
+    ["Feedback inbox", "Change what-if", "Unused capability"], key="feedback_tabs"
+)
 
 
 def _submit() -> None:
@@ -139,3 +142,6 @@ with unused_tab:
         left, right = st.columns(2)
         left.button("Make it an initiative", on_click=_bring, args=("initiative",), type="primary")
         right.button("Raise a change request", on_click=_bring, args=("change_request",))
+
+with change_tab:
+    whatif_tab(current, today, ERROR)

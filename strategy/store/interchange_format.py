@@ -14,7 +14,7 @@ from models.define import CapabilityBase, DirectionBase, KpiBase, MeasurementBas
 from models.discover import NeedBase, PrincipleBase, PriorityBase, StakeholderBase, VisionBase
 from models.plan import BenefitLineBase, CostLineBase, InitiativeBase, ScenarioBase
 from models.sustain import ChangeRequestBase, DatasetBase, ReviewBase
-from models.track import FeedbackBase, FunnelStageBase, StepReviewBase, UnusedCapabilityBase
+from models.track import ChangeEffectBase, FeedbackBase, FunnelStageBase, StepReviewBase, UnusedCapabilityBase
 from models.workspace import WorkspaceBase
 
 FORMAT = "crm-workbench/1"
@@ -139,6 +139,13 @@ class StepReviewRecord(StepReviewBase, Strict):  # type: ignore[misc]
     key: Key = KEY
 
 
+class ChangeEffectRecord(ChangeEffectBase, Strict):  # type: ignore[misc]
+    key: Key = KEY
+    change_request: Key
+    initiative: Key | None = None
+    after_initiative: Key | None = None
+
+
 class WorkspaceDocument(Strict):
     """One strategy, complete: what export writes and import reads."""
 
@@ -165,3 +172,4 @@ class WorkspaceDocument(Strict):
     feedback: list[FeedbackRecord] = Field(default_factory=list)
     unused_capabilities: list[UnusedCapabilityRecord] = Field(default_factory=list)
     step_reviews: list[StepReviewRecord] = Field(default_factory=list)
+    change_effects: list[ChangeEffectRecord] = Field(default_factory=list)

@@ -10,7 +10,7 @@ from models.migrate import alembic_config, check_no_drift, upgrade_to_head
 from strategy.store.database import load_sample
 from tests.conftest import ACTOR, SAMPLE
 
-TRACKING_TABLES = {"funnelstage", "feedback", "unusedcapability", "stepreview"}
+TRACKING_TABLES = {"funnelstage", "feedback", "unusedcapability", "stepreview", "changeeffect"}
 
 
 def test_an_older_database_gains_tracking_and_its_kpis_become_monthly(tmp_path):

@@ -3,6 +3,8 @@ unused capability turned into an initiative."""
 
 from __future__ import annotations
 
+import json
+
 from tests.conftest import click, open_app
 
 
@@ -23,7 +25,7 @@ def test_a_sent_suggestion_is_accepted_into_a_change_request(app_db):
     assert (metric(at, "New"), metric(at, "Accepted")) == ("2", "2")
     assert any("accepted into a change request" in s.value for s in at.success)
     at.switch_page("pages/sustain.py").run()
-    assert metric(at, "Awaiting decision") == "2"
+    assert metric(at, "Awaiting decision") == "3"
 
 
 def test_declining_needs_a_reason_and_keeps_it(app_db):
@@ -45,3 +47,16 @@ def test_an_unused_capability_becomes_an_initiative(app_db):
     at.switch_page("pages/initiatives.py").run()
     titles = {title for frame in at.dataframe if "title" in frame.value.columns for title in frame.value["title"]}
     assert "Next-best-action panel" in titles
+
+
+def test_the_what_if_shows_the_later_end_and_approval_adds_the_initiative(app_db):
+    at = open_app("pages/feedback.py")
+    pick = at.selectbox(key="cw_pick")
+    pick.select_index(pick.options.index("Push trip offers through the member app")).run()
+    assert metric(at, "Critical path") == "touched"
+    end = next(m for m in at.metric if m.label == "Roadmap ends")
+    assert end.delta.startswith("+") and "weeks" in end.delta
+    at = click(at, "Approve with its effect")
+    assert any("its initiative, cost and benefit are in the plan" in s.value for s in at.success)
+    at.switch_page("pages/roadmap.py").run()
+    assert "Member app push offers" in json.dumps([json.loads(c.proto.spec) for c in at.get("plotly_chart")])

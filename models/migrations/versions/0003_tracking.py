@@ -1,4 +1,4 @@
-"""tracking: KPI cadence, funnel stages, feedback, unused capability, journey-step reviews
+"""tracking: KPI cadence, funnel stages, feedback, unused capability, journey-step reviews, change effects
 
 Revision ID: 0003
 Revises: 0001
@@ -97,6 +97,35 @@ def upgrade() -> None:
     with op.batch_alter_table('unusedcapability', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_unusedcapability_workspace_id'), ['workspace_id'], unique=False)
 
+    op.create_table('changeeffect',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('workspace_id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('change_request_id', sa.Integer(), nullable=False),
+    sa.Column('initiative_id', sa.Integer(), nullable=True),
+    sa.Column('after_initiative_id', sa.Integer(), nullable=True),
+    sa.Column('new_title', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
+    sa.Column('added_weeks', sa.Integer(), nullable=False),
+    sa.Column('added_effort', sa.Float(), nullable=False),
+    sa.Column('cost', sa.Float(), nullable=False),
+    sa.Column('cost_start_year', sa.Integer(), nullable=False),
+    sa.Column('cost_recurring', sa.Boolean(), nullable=False),
+    sa.Column('benefit', sa.Float(), nullable=False),
+    sa.Column('benefit_start_year', sa.Integer(), nullable=False),
+    sa.Column('applied', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['after_initiative_id'], ['initiative.id'], ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['change_request_id'], ['changerequest.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['initiative_id'], ['initiative.id'], ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['workspace_id'], ['workspace.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('workspace_id', 'change_request_id')
+    )
+    with op.batch_alter_table('changeeffect', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_changeeffect_change_request_id'), ['change_request_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_changeeffect_workspace_id'), ['workspace_id'], unique=False)
+
     with op.batch_alter_table('kpi', schema=None) as batch_op:
         # Existing KPIs are expected monthly; the server default fills them in, then goes.
         batch_op.add_column(sa.Column('cadence_months', sa.Integer(), nullable=False, server_default='1'))
@@ -112,6 +141,11 @@ def downgrade() -> None:
     with op.batch_alter_table('kpi', schema=None) as batch_op:
         batch_op.drop_column('cadence_months')
 
+    with op.batch_alter_table('changeeffect', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_changeeffect_workspace_id'))
+        batch_op.drop_index(batch_op.f('ix_changeeffect_change_request_id'))
+
+    op.drop_table('changeeffect')
     with op.batch_alter_table('unusedcapability', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_unusedcapability_workspace_id'))
 
