@@ -4,12 +4,10 @@ journey steps nobody has reviewed within the cadence."""
 from __future__ import annotations
 
 from models.settings import get_settings
-from strategy.deliver.plan_window import add_months
 from strategy.health.types import Check, HealthInput, HealthResult, Status
 from strategy.sustain.review import thresholds_of
+from strategy.sustain.step_reviews import STEPS, step_ages
 from strategy.sustain.tracking import KpiStatus, kpi_statuses
-
-STEPS = ("discover", "define", "plan", "deliver", "sustain")
 
 
 def _statuses(inp: HealthInput) -> dict[int, KpiStatus]:
@@ -55,11 +53,12 @@ def tracking_current(inp: HealthInput) -> HealthResult:
 
 def steps_reviewed(inp: HealthInput) -> HealthResult:
     months = get_settings().step_review_months
-    reviewed = {r["step"]: r["reviewed_on"] for r in inp.records["step_review"]}
-    overdue = [s for s in STEPS if s not in reviewed or add_months(reviewed[s], months) < inp.today]
+    overdue = [a for a in step_ages(inp.records["step_review"], inp.today, months) if a.overdue]
     if not overdue:
         return HealthResult("pass", f"every journey step reviewed within {months} months")
-    detail = ", ".join(f"{s} ({reviewed[s]:%d %b %Y})" if s in reviewed else f"{s} (never)" for s in overdue)
+    detail = ", ".join(
+        f"{a.step} ({a.reviewed_on:%d %b %Y})" if a.reviewed_on else f"{a.step} (never)" for a in overdue
+    )
     status: Status = "fail" if len(overdue) == len(STEPS) else "warn"
     return HealthResult(status, f"not reviewed within {months} months: {detail}")
 
