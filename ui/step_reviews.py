@@ -7,7 +7,8 @@ from datetime import date
 import streamlit as st
 
 from models.settings import get_settings
-from strategy.sustain.step_reviews import STEPS, mark_reviewed, step_ages
+from strategy.sustain.step_review_store import mark_reviewed
+from strategy.sustain.step_reviews import STEPS, step_ages
 from ui.common import actor, attempt, engine, records, show_pending_error
 
 ERROR = "step_review_error"
