@@ -10,6 +10,7 @@ import streamlit as st
 from models.workspace import Workspace
 from strategy.errors import WorkbenchError
 from strategy.plan.case_text import money
+from strategy.store.records import create_record
 from strategy.sustain.change_apply import approve_with_effect
 from strategy.sustain.change_whatif import what_if
 from ui.case_realised import money_delta
@@ -29,7 +30,8 @@ def whatif_tab(current: Workspace, today: date, error_key: str) -> None:
     effect = next((e for e in records["change_effect"] if e["change_request_id"] == picked), None)
     st.caption(request["impact_assessment"] or "No impact assessment yet: it cannot be approved.")
     if effect is None:
-        st.info("This request names no effect on the plan (initiative, cost or benefit): nothing to compare.")
+        st.info("Say what this request would add to the plan, then compare the plan with and without it.")
+        effect_form(current, request, records["initiative"], error_key)
     else:
         try:
             found = what_if(current, records, request, effect, today)
@@ -53,6 +55,41 @@ def whatif_tab(current: Workspace, today: date, error_key: str) -> None:
         st.caption(f"'{found.initiative_title}' — nothing is stored until the committee approves.")
     st.text_input("Decision note", key="cw_note")
     st.button("Approve with its effect", type="primary", on_click=_approve, args=(current, request, today, error_key))
+
+
+def effect_form(current: Workspace, request: dict, initiatives: list[dict], error_key: str) -> None:
+    """A new initiative (after an existing one) with its one-off cost and yearly benefit."""
+    titles = {i["id"]: i["title"] for i in initiatives}
+    left, middle, right = st.columns(3)
+    left.text_input("New initiative", value=request["title"][:120], key="ce_title")
+    left.selectbox(
+        "Starts after", [None, *titles], key="ce_after", format_func=lambda i: "—" if i is None else titles[i]
+    )
+    middle.number_input("Duration (weeks)", min_value=1, max_value=260, value=8, key="ce_weeks")
+    middle.number_input("Effort (person-weeks)", min_value=0.0, value=8.0, key="ce_effort")
+    right.number_input(f"One-off cost ({current.currency})", min_value=0.0, value=0.0, step=1000.0, key="ce_cost")
+    right.number_input(f"Yearly benefit ({current.currency})", min_value=0.0, value=0.0, step=1000.0, key="ce_benefit")
+    st.button("Describe the effect", on_click=_save_effect, args=(current, request, error_key))
+
+
+def _save_effect(current: Workspace, request: dict, error_key: str) -> None:
+    s = st.session_state
+    data = {
+        "change_request_id": request["id"],
+        "after_initiative_id": s.ce_after,
+        "new_title": s.ce_title,
+        "added_weeks": s.ce_weeks,
+        "added_effort": s.ce_effort,
+        "cost": s.ce_cost,
+        "benefit": s.ce_benefit,
+        "cost_start_year": 1,
+        "benefit_start_year": 1,
+    }
+    attempt(
+        lambda: create_record(engine(), "change_effect", current.id or 0, data, actor=actor()),
+        f"Effect of '{request['title']}' described: compare the plan with and without it below.",
+        error_key,
+    )
 
 
 def _approve(current: Workspace, request: dict, today: date, error_key: str) -> None:

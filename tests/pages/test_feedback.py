@@ -60,3 +60,18 @@ def test_the_what_if_shows_the_later_end_and_approval_adds_the_initiative(app_db
     assert any("its initiative, cost and benefit are in the plan" in s.value for s in at.success)
     at.switch_page("pages/roadmap.py").run()
     assert "Member app push offers" in json.dumps([json.loads(c.proto.spec) for c in at.get("plotly_chart")])
+
+
+def test_an_accepted_suggestion_gets_an_effect_and_a_what_if(app_db):
+    at = open_app("pages/feedback.py")
+    at = click(at, "Accept as change request")  # the first new suggestion
+    pick = at.selectbox(key="cw_pick")
+    title = "Show the member's last store visit on the contact-centre screen."
+    pick.select_index(pick.options.index(title)).run()
+    after = at.selectbox(key="ce_after")
+    after.select_index(after.options.index("Next-trip recommendations"))
+    at.number_input(key="ce_weeks").set_value(10)
+    at.number_input(key="ce_cost").set_value(40000).run()
+    at = click(at, "Describe the effect")
+    assert metric(at, "Critical path") == "touched"
+    assert next(m for m in at.metric if m.label == "NPV with it").delta.startswith("-")
