@@ -28,7 +28,6 @@ def whatif_tab(current: Workspace, today: date, error_key: str) -> None:
     picked = st.selectbox("Change request", list(titles), format_func=titles.__getitem__, key="cw_pick")
     request = next(r for r in waiting if r["id"] == picked)
     effect = next((e for e in records["change_effect"] if e["change_request_id"] == picked), None)
-    st.caption(request["impact_assessment"] or "No impact assessment yet: it cannot be approved.")
     if effect is None:
         st.info("Say what this request would add to the plan, then compare the plan with and without it.")
         effect_form(current, request, records["initiative"], error_key)
@@ -53,6 +52,7 @@ def whatif_tab(current: Workspace, today: date, error_key: str) -> None:
         )
         path.metric("Critical path", "touched" if found.critical else "not touched")
         st.caption(f"'{found.initiative_title}' — nothing is stored until the committee approves.")
+    st.text_area("Impact assessment (needed to approve)", value=request["impact_assessment"], key=f"cw_impact_{picked}")
     st.text_input("Decision note", key="cw_note")
     st.button("Approve with its effect", type="primary", on_click=_approve, args=(current, request, today, error_key))
 
@@ -60,28 +60,33 @@ def whatif_tab(current: Workspace, today: date, error_key: str) -> None:
 def effect_form(current: Workspace, request: dict, initiatives: list[dict], error_key: str) -> None:
     """A new initiative (after an existing one) with its one-off cost and yearly benefit."""
     titles = {i["id"]: i["title"] for i in initiatives}
+    rid = request["id"]  # keyed by request: another request's typed values never carry over
     left, middle, right = st.columns(3)
-    left.text_input("New initiative", value=request["title"][:120], key="ce_title")
+    left.text_input("New initiative", value=request["title"][:120], key=f"ce_title_{rid}")
     left.selectbox(
-        "Starts after", [None, *titles], key="ce_after", format_func=lambda i: "—" if i is None else titles[i]
+        "Starts after", [None, *titles], key=f"ce_after_{rid}", format_func=lambda i: "—" if i is None else titles[i]
     )
-    middle.number_input("Duration (weeks)", min_value=1, max_value=260, value=8, key="ce_weeks")
-    middle.number_input("Effort (person-weeks)", min_value=0.0, value=8.0, key="ce_effort")
-    right.number_input(f"One-off cost ({current.currency})", min_value=0.0, value=0.0, step=1000.0, key="ce_cost")
-    right.number_input(f"Yearly benefit ({current.currency})", min_value=0.0, value=0.0, step=1000.0, key="ce_benefit")
+    middle.number_input("Duration (weeks)", min_value=1, max_value=260, value=8, key=f"ce_weeks_{rid}")
+    middle.number_input("Effort (person-weeks)", min_value=0.0, value=8.0, key=f"ce_effort_{rid}")
+    right.number_input(
+        f"One-off cost ({current.currency})", min_value=0.0, value=0.0, step=1000.0, key=f"ce_cost_{rid}"
+    )
+    right.number_input(
+        f"Yearly benefit ({current.currency})", min_value=0.0, value=0.0, step=1000.0, key=f"ce_benefit_{rid}"
+    )
     st.button("Describe the effect", on_click=_save_effect, args=(current, request, error_key))
 
 
 def _save_effect(current: Workspace, request: dict, error_key: str) -> None:
-    s = st.session_state
+    s, rid = st.session_state, request["id"]
     data = {
         "change_request_id": request["id"],
-        "after_initiative_id": s.ce_after,
-        "new_title": s.ce_title,
-        "added_weeks": s.ce_weeks,
-        "added_effort": s.ce_effort,
-        "cost": s.ce_cost,
-        "benefit": s.ce_benefit,
+        "after_initiative_id": s[f"ce_after_{rid}"],
+        "new_title": s[f"ce_title_{rid}"],
+        "added_weeks": s[f"ce_weeks_{rid}"],
+        "added_effort": s[f"ce_effort_{rid}"],
+        "cost": s[f"ce_cost_{rid}"],
+        "benefit": s[f"ce_benefit_{rid}"],
         "cost_start_year": 1,
         "benefit_start_year": 1,
     }
@@ -95,7 +100,13 @@ def _save_effect(current: Workspace, request: dict, error_key: str) -> None:
 def _approve(current: Workspace, request: dict, today: date, error_key: str) -> None:
     attempt(
         lambda: approve_with_effect(
-            engine(), current.id or 0, request, st.session_state.get("cw_note", ""), actor=actor(), today=today
+            engine(),
+            current.id or 0,
+            request,
+            st.session_state.get("cw_note", ""),
+            actor=actor(),
+            today=today,
+            assessment=st.session_state.get(f"cw_impact_{request['id']}"),
         ),
         f"'{request['title']}' approved; its initiative, cost and benefit are in the plan.",
         error_key,

@@ -41,16 +41,31 @@ def _initiative(session: Session, workspace: Workspace, request: Record, effect:
 
 
 def approve_with_effect(
-    engine: Engine, workspace_id: int, request: Record, note: str, *, actor: str, today: date
+    engine: Engine,
+    workspace_id: int,
+    request: Record,
+    note: str,
+    *,
+    actor: str,
+    today: date,
+    assessment: str | None = None,
 ) -> dict[str, Any]:
-    """Approve the request; when it has an effect not yet applied, apply it in the same transaction."""
+    """Approve the request (with the impact assessment written at the meeting, when given); when it
+    has an effect not yet applied, apply it in the same transaction."""
+    if assessment is not None:
+        request = {**request, "impact_assessment": assessment.strip()}
     errors = decision_errors(dict(request), "approved", note)
     if errors:
         raise InvalidInput(errors)
     with write_session(engine) as session:
         workspace = store.load_workspace(session, workspace_id)
         found = session.exec(select(ChangeEffect).where(ChangeEffect.change_request_id == request["id"])).first()
-        changes: dict[str, Any] = {"status": "approved", "decision_note": note.strip(), "decided_on": today}
+        changes: dict[str, Any] = {
+            "status": "approved",
+            "decision_note": note.strip(),
+            "decided_on": today,
+            "impact_assessment": request["impact_assessment"],
+        }
         if found is not None and not found.applied:
             effect = store.to_record(found, entity("change_effect"), {})
             initiative_id = _initiative(session, workspace, request, effect, actor)

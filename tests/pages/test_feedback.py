@@ -68,10 +68,11 @@ def test_an_accepted_suggestion_gets_an_effect_and_a_what_if(app_db):
     pick = at.selectbox(key="cw_pick")
     title = "Show the member's last store visit on the contact-centre screen."
     pick.select_index(pick.options.index(title)).run()
-    after = at.selectbox(key="ce_after")
+    after = next(box for box in at.selectbox if box.label == "Starts after")
     after.select_index(after.options.index("Next-trip recommendations"))
-    at.number_input(key="ce_weeks").set_value(10)
-    at.number_input(key="ce_cost").set_value(40000).run()
+    next(n for n in at.number_input if n.label == "Duration (weeks)").set_value(10)
+    next(n for n in at.number_input if n.label.startswith("One-off cost")).set_value(40000).run()
+    assert next(t for t in at.text_input if t.label == "New initiative").value == title
     at = click(at, "Describe the effect")
     assert metric(at, "Critical path") == "touched"
     assert next(m for m in at.metric if m.label == "NPV with it").delta.startswith("-")

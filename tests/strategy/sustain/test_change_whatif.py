@@ -61,3 +61,10 @@ def test_no_approval_without_an_impact_assessment(engine, sample):
     with pytest.raises(InvalidInput, match="assess the knock-on effects"):
         approve_with_effect(engine, sample.id, {**request, "impact_assessment": ""}, "", actor=ACTOR, today=TODAY)
     assert not any(i["title"] == "Member app push offers" for i in list_records(engine, "initiative", sample.id))
+
+
+def test_the_assessment_written_at_the_meeting_lets_the_committee_approve(engine, sample):
+    _, request, _ = push_request(engine, sample.id)
+    bare = {**request, "impact_assessment": ""}
+    approved = approve_with_effect(engine, sample.id, bare, "", actor=ACTOR, today=TODAY, assessment="App only")
+    assert (approved["status"], approved["impact_assessment"]) == ("approved", "App only")
