@@ -10,6 +10,7 @@ import streamlit as st
 from models.settings import get_settings
 from strategy.charts.tracking import funnel_chart, kpi_path_chart, lead_lag_chart, status_grid
 from strategy.plan.case_text import money, percent
+from strategy.sustain.funnel import DEFAULT_STAGES, MEMBER_LIFECYCLE
 from strategy.sustain.review import track_review
 from strategy.sustain.tracking import actuals_by_kpi
 from ui.actuals import actuals_entry
@@ -109,7 +110,10 @@ with funnel_tab:
         )
     if funnel.conversions:
         chart(funnel_chart(funnel), key="track_funnel")
-    st.caption("Stages in order (leads → qualified → proposals → won → retained, or new → first purchase → …).")
+    st.caption(
+        f"Stages in order, each counted by a KPI: {' → '.join(DEFAULT_STAGES)}, "
+        f"or a member lifecycle such as {' → '.join(MEMBER_LIFECYCLE)}."
+    )
     record_table_editor(
         "funnel_stage",
         ws_id,
