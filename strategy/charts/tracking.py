@@ -70,23 +70,39 @@ def lead_lag_chart(leading: Record, lagging: Record, actuals: Mapping[int, Seque
         )
     )
     figure.update_layout(
-        yaxis=dict(title=leading.get("unit") or "leading"),
-        yaxis2=dict(title=lagging.get("unit") or "lagging", overlaying="y", side="right"),
+        yaxis=dict(title=leading.get("unit") or "leading", range=span(leading, lead_rows)),
+        yaxis2=dict(
+            title=lagging.get("unit") or "lagging", overlaying="y", side="right", range=span(lagging, lag_rows)
+        ),
         legend=dict(orientation="h", y=-0.2),
     )
     return projector_layout(figure, height=480)
 
 
+def span(kpi: Record, rows: Sequence[Record]) -> list[float] | None:
+    """An axis from baseline to target (and every actual), so noise is not drawn as a trend."""
+    values = [float(v) for v in (kpi.get("baseline"), kpi.get("target"), *(a["value"] for a in rows)) if v is not None]
+    if not values:
+        return None
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.05 or 1.0
+    return [low - pad, high + pad]
+
+
 def status_grid(statuses: Sequence[KpiStatus], objective_titles: Mapping[int, str]) -> go.Figure:
     """One tile per KPI, a row per objective, coloured by status."""
     rows = sorted({s.objective_id for s in statuses})
+    seen: dict[int, int] = {}
+    column: dict[int, int] = {}  # KPI id -> its place in its objective's row
+    for s in statuses:
+        column[s.kpi_id] = seen.get(s.objective_id, 0)
+        seen[s.objective_id] = column[s.kpi_id] + 1
     figure = go.Figure()
     for status, colour in STATUS_COLOURS.items():
         chosen = [s for s in statuses if s.status == status]
-        columns = [sum(1 for o in statuses[: statuses.index(s)] if o.objective_id == s.objective_id) for s in chosen]
         figure.add_trace(
             go.Scatter(
-                x=columns,
+                x=[column[s.kpi_id] for s in chosen],
                 y=[_short(objective_titles.get(s.objective_id, "")) for s in chosen],
                 mode="markers+text",
                 marker=dict(symbol="square", size=64, color=colour),
