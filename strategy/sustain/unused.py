@@ -19,7 +19,8 @@ Record = Mapping[str, Any]
 def bring_into_play(
     engine: Engine, workspace_id: int, capability: Record, kind: str, *, actor: str, today: date
 ) -> dict[str, Any]:
-    """Create an initiative or a change request from an unused capability and link it, in one step."""
+    """Create an initiative or a change request from an unused capability, link it and record it as
+    brought into play, in one step."""
     if kind == "initiative":
         data: dict[str, Any] = {
             "title": capability["name"][:120],
@@ -36,7 +37,7 @@ def bring_into_play(
     with write_session(engine) as session:
         workspace = store.load_workspace(session, workspace_id)
         created = store.insert(session, entity(kind), workspace, data, actor)
-        link = {f"{kind}_id": created["id"]}
+        link = {f"{kind}_id": created["id"], "brought_into_play": True}
         return store.modify(
             session, entity("unused_capability"), workspace, capability["id"], link, capability["version"], actor
         )

@@ -44,6 +44,7 @@ def test_an_unused_capability_becomes_an_initiative(app_db):
     assert metric(at, "Brought into play") == "0 of 2"
     at = click(at, "Make it an initiative")
     assert any("'Next-best-action panel' is now an initiative" in s.value for s in at.success)
+    assert metric(at, "Brought into play") == "1 of 2"
     at.switch_page("pages/initiatives.py").run()
     titles = {title for frame in at.dataframe if "title" in frame.value.columns for title in frame.value["title"]}
     assert "Next-best-action panel" in titles
