@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from models.settings import get_settings
 from strategy.store.records import create_record
 from strategy.sustain.actuals_csv import template_csv
 from strategy.sustain.actuals_import import import_actuals_csv
@@ -32,7 +33,12 @@ def actuals_entry(ws_id: int, kpis: Mapping[int, Mapping[str, Any]], today: date
             file_name="kpi_actuals.csv",
             mime="text/csv",
         )
-        st.file_uploader("Upload actuals (kpi, date, value)", type="csv", key="act_file")
+        st.file_uploader(
+            "Upload actuals (kpi, date, value)",
+            type="csv",
+            key="act_file",
+            max_upload_size=max(1, get_settings().actuals_max_bytes // 1_000_000),  # MB; the service checks bytes
+        )
         st.button("Load the file", on_click=_upload, args=(ws_id, error_key), key="act_load")
     with table:
         st.subheader("All actuals")
