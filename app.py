@@ -35,6 +35,8 @@ SECTIONS: dict[str, list[st.Page]] = {
     ],
     "Sustain": [
         st.Page("pages/sustain.py", title="Change, data and reviews", icon=":material/autorenew:"),
+        st.Page("pages/tracking.py", title="Tracking", icon=":material/query_stats:"),
+        st.Page("pages/feedback.py", title="Feedback and change", icon=":material/forum:"),
     ],
     "Share": [
         st.Page("pages/health.py", title="Health check", icon=":material/health_and_safety:"),

@@ -91,6 +91,8 @@ class KpiBase(SQLModel):
     library_key: str | None = Field(default=None, max_length=40)
     # What it measures; a library KPI takes the library's, a custom KPI is asked for one.
     category: KpiCategory | None = Field(default=None, sa_type=String(32))
+    # How often an actual is expected; no actual for longer than this makes the KPI stale.
+    cadence_months: int = Field(default=1, ge=1, le=12)
 
 
 class KpiRefs(SQLModel):

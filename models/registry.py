@@ -56,6 +56,18 @@ from models.sustain import (
     Review,
     ReviewBase,
 )
+from models.track import (
+    ChangeEffect,
+    ChangeEffectBase,
+    Feedback,
+    FeedbackBase,
+    FunnelStage,
+    FunnelStageBase,
+    StepReview,
+    StepReviewBase,
+    UnusedCapability,
+    UnusedCapabilityBase,
+)
 
 
 @dataclass(frozen=True)
@@ -183,6 +195,50 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity("dataset", "Dataset", "datasets", Dataset, DatasetBase, title_field="name"),
     Entity("review", "Review", "reviews", Review, ReviewBase, title_field="held_on"),
+    # Tracking: the funnel, front-line feedback, unused capability, journey-step reviews.
+    Entity(
+        "funnel_stage",
+        "Funnel stage",
+        "funnel_stages",
+        FunnelStage,
+        FunnelStageBase,
+        refs={"kpi_id": "kpi"},
+        title_field="name",
+        required_refs=frozenset({"kpi_id"}),
+    ),
+    Entity(
+        "feedback",
+        "Feedback",
+        "feedback",
+        Feedback,
+        FeedbackBase,
+        refs={"change_request_id": "change_request"},
+        title_field="text",
+    ),
+    Entity(
+        "unused_capability",
+        "Unused capability",
+        "unused_capabilities",
+        UnusedCapability,
+        UnusedCapabilityBase,
+        refs={"initiative_id": "initiative", "change_request_id": "change_request"},
+        title_field="name",
+    ),
+    Entity("step_review", "Step review", "step_reviews", StepReview, StepReviewBase, title_field="step"),
+    Entity(
+        "change_effect",
+        "Change effect",
+        "change_effects",
+        ChangeEffect,
+        ChangeEffectBase,
+        refs={
+            "change_request_id": "change_request",
+            "initiative_id": "initiative",
+            "after_initiative_id": "initiative",
+        },
+        title_field="new_title",
+        required_refs=frozenset({"change_request_id"}),
+    ),
 )
 
 BY_KIND: dict[str, Entity] = {entity.kind: entity for entity in ENTITIES}

@@ -39,6 +39,15 @@ class Settings(BaseSettings):
     health_change_max_wait_days: int = Field(default=60, ge=1)
     # HEALTH-DATA: the longest retention, in months, before personal data is called hoarded.
     health_personal_retention_months: int = Field(default=84, ge=1, le=600)
+    # KPI tracking: how far behind its target path (as a share of the planned change) a KPI may be.
+    track_at_risk: float = Field(default=0.05, ge=0)
+    track_off_track: float = Field(default=0.25, gt=0)
+    # The funnel's weakest conversion is judged over this many latest months.
+    funnel_window_months: int = Field(default=6, ge=1)
+    # The largest KPI actuals CSV accepted, in bytes.
+    actuals_max_bytes: int = Field(default=5_000_000, gt=0)
+    # A journey step not reviewed for this many months is flagged as stale.
+    step_review_months: int = Field(default=6, ge=1)
 
     @property
     def url(self) -> str:

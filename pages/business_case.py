@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from strategy.charts.business_case import cash_flow_chart, initiative_value_chart, waterfall_chart
@@ -21,6 +23,7 @@ from ui.case_lines import (
     line_editor,
     show_errors,
 )
+from ui.case_realised import realised_tab
 from ui.case_risk import risk_tab, scenario_tab
 from ui.case_settings import ERROR as SETTINGS_ERROR
 from ui.case_settings import settings_form
@@ -103,8 +106,9 @@ def initiative_tab() -> None:
 
 
 headline(figures)
-flow_tab, lines_tab, risk, scenarios, by_initiative, method = st.tabs(
-    ["Cash flow", "Costs and benefits", "Risk", "Scenarios", "By initiative", "Settings and method"], key="case_tabs"
+flow_tab, lines_tab, risk, scenarios, by_initiative, realised, method = st.tabs(
+    ["Cash flow", "Costs and benefits", "Risk", "Scenarios", "By initiative", "Realised", "Settings and method"],
+    key="case_tabs",
 )
 with flow_tab:
     if not costs and not benefits:
@@ -136,6 +140,8 @@ with scenarios:
     scenario_tab(ws_id, settings, (costs, benefits), records("scenario", ws_id), currency)
 with by_initiative:
     initiative_tab()
+with realised:
+    realised_tab(current, date.today())
 with method:
     settings_form(current)
     st.markdown(METHOD)

@@ -9,13 +9,15 @@ import streamlit as st
 from strategy.charts.progress import progress_chart
 from strategy.deliver.plan_window import plan_end, plan_year
 from strategy.progress import journey_progress
-from ui.common import all_records, chart, workspace
+from ui.common import all_records, chart, show_flash, workspace
+from ui.step_reviews import step_review_panel
 
 current = workspace()
 records = all_records(current.id or 0)
 steps = journey_progress(records)
 
 st.title(current.name)
+show_flash()
 end = plan_end(current.plan_start, current.horizon_years)
 st.markdown(
     f"**{current.organisation or 'Organisation not named'}** · plan {current.plan_start:%d %b %Y} → "
@@ -39,3 +41,4 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+step_review_panel(current.id or 0, date.today())

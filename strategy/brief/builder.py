@@ -15,6 +15,7 @@ from strategy.brief.sections_define import capabilities_section, direction_secti
 from strategy.brief.sections_people import needs_section, people_section
 from strategy.brief.sections_roadmap import roadmap_section
 from strategy.brief.sections_summary import summary_section
+from strategy.brief.sections_track import track_section
 from strategy.brief.sections_vision import governance_section, vision_section
 from strategy.store.audit import data_version
 from strategy.store.snapshot import workspace_records
@@ -37,6 +38,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("objectives", "Objectives and KPIs", objectives_section),
     SectionSpec("capabilities", "Capability gaps", capabilities_section),
     SectionSpec("case", "Business case", case_section),
+    SectionSpec("tracking", "Tracking and realised benefits", track_section),
     SectionSpec("roadmap", "Roadmap", roadmap_section),
     SectionSpec("people", "Stakeholders and champions", people_section),
     SectionSpec("governance", "Governance", governance_section),

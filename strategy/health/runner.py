@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.workspace import WorkspaceBase
-from strategy.health import define, deliver, direction, discover, plan, sustain
+from strategy.health import define, deliver, direction, discover, plan, sustain, track
 from strategy.health.types import Check, HealthInput, Records, Status
 
 # In the order of the journey.
@@ -18,6 +18,7 @@ CHECKS: tuple[Check, ...] = (
     *plan.CHECKS,
     *deliver.CHECKS,
     *sustain.CHECKS,
+    *track.CHECKS,
 )
 WEIGHT: dict[Status, float] = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
 

@@ -14,6 +14,7 @@ from models.define import CapabilityBase, DirectionBase, KpiBase, MeasurementBas
 from models.discover import NeedBase, PrincipleBase, PriorityBase, StakeholderBase, VisionBase
 from models.plan import BenefitLineBase, CostLineBase, InitiativeBase, ScenarioBase
 from models.sustain import ChangeRequestBase, DatasetBase, ReviewBase
+from models.track import ChangeEffectBase, FeedbackBase, FunnelStageBase, StepReviewBase, UnusedCapabilityBase
 from models.workspace import WorkspaceBase
 
 FORMAT = "crm-workbench/1"
@@ -118,6 +119,33 @@ class ReviewRecord(ReviewBase, Strict):  # type: ignore[misc]
     key: Key = KEY
 
 
+class FunnelStageRecord(FunnelStageBase, Strict):  # type: ignore[misc]
+    key: Key = KEY
+    kpi: Key
+
+
+class FeedbackRecord(FeedbackBase, Strict):  # type: ignore[misc]
+    key: Key = KEY
+    change_request: Key | None = None
+
+
+class UnusedCapabilityRecord(UnusedCapabilityBase, Strict):  # type: ignore[misc]
+    key: Key = KEY
+    initiative: Key | None = None
+    change_request: Key | None = None
+
+
+class StepReviewRecord(StepReviewBase, Strict):  # type: ignore[misc]
+    key: Key = KEY
+
+
+class ChangeEffectRecord(ChangeEffectBase, Strict):  # type: ignore[misc]
+    key: Key = KEY
+    change_request: Key
+    initiative: Key | None = None
+    after_initiative: Key | None = None
+
+
 class WorkspaceDocument(Strict):
     """One strategy, complete: what export writes and import reads."""
 
@@ -140,3 +168,8 @@ class WorkspaceDocument(Strict):
     change_requests: list[ChangeRequestRecord] = Field(default_factory=list)
     datasets: list[DatasetRecord] = Field(default_factory=list)
     reviews: list[ReviewRecord] = Field(default_factory=list)
+    funnel_stages: list[FunnelStageRecord] = Field(default_factory=list)
+    feedback: list[FeedbackRecord] = Field(default_factory=list)
+    unused_capabilities: list[UnusedCapabilityRecord] = Field(default_factory=list)
+    step_reviews: list[StepReviewRecord] = Field(default_factory=list)
+    change_effects: list[ChangeEffectRecord] = Field(default_factory=list)

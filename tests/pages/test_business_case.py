@@ -118,3 +118,13 @@ def test_an_empty_case_guides_and_a_case_without_costs_says_roi_undefined(at):
     at = click(at, "Add benefit line")
     assert metric(at, "ROI") == "undefined"
     assert any("ROI undefined (no costs)" in c.value for c in at.caption)
+
+
+def test_the_realised_tab_sets_the_forecast_with_actual_adoption_beside_the_approved_npv(app_db):
+    at = open_app("pages/business_case.py")
+    forecast = next(m for m in at.metric if m.label == "Forecast NPV")
+    approved = next(m for m in at.metric if m.label == "Approved NPV")
+    assert forecast.value != approved.value and "vs approved" in forecast.delta and forecast.delta.startswith("-")
+    rows = next(d.value for d in at.dataframe if "Benefit line" in d.value.columns).set_index("Benefit line")
+    assert rows.loc["Renewal margin from lower lapse", "Behind"] == "yes"
+    assert rows.loc["Legacy database support avoided", "Behind"] == ""

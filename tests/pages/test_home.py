@@ -31,3 +31,13 @@ def test_switching_workspace_changes_what_home_shows(app_db):
     picker.select(blank).run()
     assert at.title[0].value == "Blank plan"
     assert {m.label: m.value for m in at.metric}["Needs"] == "0"
+
+
+def test_home_flags_steps_not_reviewed_within_the_cadence_and_records_a_review(app_db):
+    at = open_app()
+    warning = at.warning[0].value
+    assert "Not reviewed within 6 months" in warning and "discover" in warning
+    at.selectbox(key="review_step").select("discover").run()
+    next(b for b in at.button if b.label == "Mark as reviewed today").click().run()
+    assert not at.exception and any("Discover marked as reviewed" in s.value for s in at.success)
+    assert "discover" not in " ".join(w.value for w in at.warning)

@@ -17,14 +17,14 @@ def metric(at, label: str) -> str:
 
 def test_approving_a_core_system_change_needs_a_note(app_db):
     at = open_app("pages/sustain.py")
-    assert metric(at, "Awaiting decision") == "1"
+    assert metric(at, "Awaiting decision") == "2"
     approve = next(b for b in at.button if b.label == "Approve")
     approve.click().run()
     assert "decision_note" in at.error[0].value and metric(at, "Approved") == "1"
     note = next(t for t in at.text_input if t.label == "Decision note")
     note.input("Finance signs off reconciliation tests first").run()
     next(b for b in at.button if b.label == "Approve").click().run()
-    assert metric(at, "Approved") == "2" and metric(at, "Awaiting decision") == "0"
+    assert metric(at, "Approved") == "2" and metric(at, "Awaiting decision") == "1"
     assert f"'{CORE_CHANGE}': approved." in at.success[0].value
 
 
@@ -35,7 +35,7 @@ def test_raising_a_change_request_keeps_the_text_when_refused(app_db):
     assert "title" in at.error[0].value and at.text_area(key="cr_impact").value == "New field only"
     at.text_input(key="cr_title").input("Add marketing consent date")
     next(b for b in at.button if b.label == "Raise change request").click().run()
-    assert metric(at, "Awaiting decision") == "2"
+    assert metric(at, "Awaiting decision") == "3"
 
 
 def test_data_decay_and_review_cadence_come_from_the_records(app_db):

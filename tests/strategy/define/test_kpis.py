@@ -31,6 +31,8 @@ PRACTICE = {
     "lead_volume",
     "qualification_rate",
     "close_rate",
+    "licensed_users",
+    "active_users",
     "retention_rate",
     "adoption_rate",
     "data_completeness",

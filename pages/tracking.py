@@ -1,0 +1,128 @@
+"""Tracking: the quarterly review — KPI actuals against their target paths, the funnel, adoption
+against the planned ramp and the benefits the case promised, as they arrive."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from models.settings import get_settings
+from strategy.charts.tracking import funnel_chart, kpi_path_chart, lead_lag_chart, status_grid
+from strategy.plan.case_text import money, percent
+from strategy.sustain.funnel import DEFAULT_STAGES, MEMBER_LIFECYCLE
+from strategy.sustain.review import track_review
+from strategy.sustain.tracking import actuals_by_kpi
+from ui.actuals import actuals_entry
+from ui.case_realised import money_delta
+from ui.common import all_records, chart, show_flash, show_pending_error, workspace
+from ui.table_editor import record_table_editor
+
+ERROR = "tracking_error"
+
+current = workspace()
+ws_id = current.id or 0
+st.title("Track the strategy")
+st.caption(
+    "The quarterly review: every KPI against the path its target promised, the funnel's weakest step, "
+    "adoption against the business case's ramp, and the benefits realised so far."
+)
+with st.container():
+    show_flash()
+    show_pending_error(ERROR)
+today = st.date_input("Review date", value=date.today(), key="track_on", format="DD/MM/YYYY")
+recs = all_records(ws_id)
+review = track_review(current, recs, today, get_settings())
+kpis = {k["id"]: k for k in recs["kpi"]}
+statuses = review.statuses
+
+counts = {
+    label: sum(1 for s in statuses if s.status == label) for label in ("on track", "at risk", "off track", "stale")
+}
+cols = st.columns(6)
+for col, (label, count) in zip(cols, counts.items(), strict=False):
+    col.metric(label.capitalize(), count)
+adoption, realised = review.adoption, review.realised
+if adoption.actual is not None and adoption.planned is not None:
+    cols[4].metric(
+        "Adoption", percent(adoption.actual), f"{(adoption.actual - adoption.planned) * 100:+.0f} pts vs plan"
+    )
+cols[5].metric(
+    "Forecast NPV",
+    money(realised.forecast_npv, current.currency),
+    money_delta(realised.forecast_npv - realised.approved_npv, current.currency, "vs approved"),
+)
+
+status_tab, kpi_tab, lead_tab, funnel_tab, record_tab = st.tabs(
+    ["Status", "KPI against its path", "Leading and lagging", "Funnel", "Record actuals"], key="track_tabs"
+)
+
+with status_tab:
+    only_off = st.toggle("Only off-track KPIs", key="track_only_off")
+    shown = [s for s in statuses if s.status == "off track"] if only_off else list(statuses)
+    titles = {o["id"]: o["title"] for o in recs["objective"]}
+    chart(status_grid(shown, titles), key="track_grid")
+    st.dataframe(
+        [
+            {
+                "KPI": s.name,
+                "Status": s.status,
+                "Latest": s.latest,
+                "On the path": s.expected,
+                "Rule": s.rule_id,
+                "Why": s.reason,
+            }
+            for s in shown
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+
+by_kpi = actuals_by_kpi(recs["measurement"])
+with kpi_tab:
+    if kpis:
+        picked = st.selectbox("KPI", list(kpis), format_func=lambda i: kpis[i]["name"], key="track_kpi")
+        chart(kpi_path_chart(kpis[picked], by_kpi.get(picked, []), current.plan_start), key="track_path")
+        found = next(s for s in statuses if s.kpi_id == picked)
+        st.markdown(f"**{found.status.capitalize()}** — {found.reason} (rule {found.rule_id})")
+
+with lead_tab:
+    pairs = [(k, kpis[k["leads_kpi_id"]]) for k in kpis.values() if k.get("leads_kpi_id") in kpis]
+    if not pairs:
+        st.info("No leading KPI names the lagging KPI it moves yet: link them on the KPIs page.")
+    else:
+        index = st.selectbox(
+            "Leading KPI → lagging KPI",
+            range(len(pairs)),
+            format_func=lambda n: f"{pairs[n][0]['name']} → {pairs[n][1]['name']}",
+            key="track_pair",
+        )
+        chart(lead_lag_chart(pairs[index][0], pairs[index][1], by_kpi), key="track_leadlag")
+
+with funnel_tab:
+    funnel = review.funnel
+    w = funnel.weakest
+    if w is not None and w.recent is not None:
+        st.error(
+            f"Improve next: **{w.from_stage} → {w.to_stage}** converts {percent(w.recent)}, the weakest step "
+            "(rule FUNNEL-WEAKEST).",
+            icon=":material/flag:",
+        )
+    if funnel.conversions:
+        chart(funnel_chart(funnel), key="track_funnel")
+    st.caption(
+        f"Stages in order, each counted by a KPI: {' → '.join(DEFAULT_STAGES)}, "
+        f"or a member lifecycle such as {' → '.join(MEMBER_LIFECYCLE)}."
+    )
+    record_table_editor(
+        "funnel_stage",
+        ws_id,
+        ["name", "position", "kpi_id"],
+        key="funnel_table",
+        column_config={
+            "kpi_id": st.column_config.SelectboxColumn("KPI", options=list(kpis), required=True),
+        },
+    )
+
+with record_tab:
+    actuals_entry(ws_id, kpis, today, ERROR)

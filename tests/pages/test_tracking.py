@@ -1,0 +1,58 @@
+"""Tracking page: the sample's review — statuses, the funnel's weakest step, adoption behind plan,
+and actuals recorded by form and by file (a bad file stores nothing)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import click, open_app
+
+REVIEW_DAY = date(2026, 12, 1)
+
+
+def review_page() -> AppTest:
+    at = open_app("pages/tracking.py")
+    at.date_input(key="track_on").set_value(REVIEW_DAY).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def status_table(at: AppTest):
+    return next(d.value for d in at.dataframe if "Status" in d.value.columns)
+
+
+def test_the_review_shows_each_kpi_status_and_the_weakest_funnel_step(app_db):
+    at = review_page()
+    table = status_table(at).set_index("KPI")
+    assert table.loc["Renewal rate", "Status"] == "off track" and table.loc["Members won back", "Status"] == "stale"
+    assert metric(at, "Stale") == "1" and int(metric(at, "Off track")) >= 1
+    assert "pts vs plan" in next(m.delta for m in at.metric if m.label == "Adoption")
+    assert any("Joined → First purchase" in e.value and "FUNNEL-WEAKEST" in e.value for e in at.error)
+    at.toggle(key="track_only_off").set_value(True).run()
+    assert set(status_table(at)["Status"]) == {"off track"}
+
+
+def test_the_path_chart_draws_the_target_path_and_the_actuals(app_db):
+    at = review_page()
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    names = [trace["name"] for trace in spec["data"]]
+    assert names == ["target path", "actual"] and len(spec["data"][1]["x"]) == 24
+
+
+def test_a_quick_actual_is_stored_and_turns_a_stale_kpi_current(app_db):
+    at = review_page()
+    kpi_box = at.selectbox(key="act_kpi")
+    kpi_box.select_index(kpi_box.options.index("Members won back"))
+    at.date_input(key="act_on").set_value(date(2026, 11, 28))
+    at.number_input(key="act_value").set_value(7100).run()
+    at = click(at, "Record actual")
+    assert any("Recorded 7100.0 for 'Members won back'" in s.value for s in at.success)
+    assert metric(at, "Stale") == "0"
+    assert status_table(at).set_index("KPI").loc["Members won back", "Status"] != "stale"
