@@ -45,7 +45,25 @@ def money_line(name: str, amount: float, year: int) -> dict[str, Any]:
 
 
 def kpi(kid: int, name: str, kind: str, category: str | None, library_key: str | None = None) -> dict[str, Any]:
-    return {"id": kid, "objective_id": 1, "name": name, "kind": kind, "category": category, "library_key": library_key}
+    """A KPI of objective 1 going from 100 to 200 by the end of 2027; a leading one moves KPI 1."""
+    return {
+        "id": kid,
+        "objective_id": 1,
+        "name": name,
+        "kind": kind,
+        "category": category,
+        "library_key": library_key,
+        "baseline": 100.0,
+        "target": 200.0,
+        "target_date": date(2027, 12, 31),
+        "good_direction": "up",
+        "cadence_months": 1,
+        "leads_kpi_id": 1 if kind == "leading" and kid != 1 else None,
+    }
+
+
+def actual(kid: int, value: float, on: date = date(2026, 11, 1)) -> dict[str, Any]:
+    return {"kpi_id": kid, "measured_on": on, "value": value, "note": ""}
 
 
 def capability(cid: int, dimension: str, current: int, target: int) -> dict[str, Any]:
@@ -118,6 +136,11 @@ def healthy() -> Records:
         ],
         "dataset": [{"name": "Members", "personal_data": True, "retention_months": 36}],
         "review": [{"held_on": date(2026, 10, 1), "cadence_months": 3}],
+        "measurement": [actual(1, 200.0), actual(2, 200.0)],
+        "step_review": [
+            {"step": step, "reviewed_on": date(2026, 10, 1)}
+            for step in ("discover", "define", "plan", "deliver", "sustain")
+        ],
     }
 
 
@@ -206,4 +229,17 @@ FLAWS: tuple[Flaw, ...] = (
         "warn",
     ),
     Flaw("HEALTH-REVIEW", "an overdue review", _set("review", 0, held_on=date(2026, 1, 5))),
+    Flaw(
+        "HEALTH-TRACK-LAG",
+        "the leading KPI on track, its lagging KPI not moving",
+        _set("measurement", 0, value=100.0),
+        "warn",
+    ),
+    Flaw("HEALTH-TRACK-LAG", "no leading KPI tied to what it moves", _set("kpi", 1, leads_kpi_id=None)),
+    Flaw(
+        "HEALTH-TRACK-STALE",
+        "tracking stopped in the spring",
+        _replace("measurement", [actual(1, 150.0, date(2026, 4, 1)), actual(2, 150.0, date(2026, 4, 1))]),
+    ),
+    Flaw("HEALTH-STEP-REVIEW", "no journey step ever reviewed", _replace("step_review", [])),
 )
