@@ -56,6 +56,7 @@ from models.sustain import (
     Review,
     ReviewBase,
 )
+from models.workshop import AgendaStep, AgendaStepBase, Decision, DecisionBase, WorkshopSettings, WorkshopSettingsBase
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,17 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity("dataset", "Dataset", "datasets", Dataset, DatasetBase, title_field="name"),
     Entity("review", "Review", "reviews", Review, ReviewBase, title_field="held_on"),
+    Entity("agenda_step", "Agenda step", "agenda", AgendaStep, AgendaStepBase),
+    Entity("decision", "Decision or action", "decisions", Decision, DecisionBase, title_field="text"),
+    Entity(
+        "workshop",
+        "Workshop settings",
+        "workshop",
+        WorkshopSettings,
+        WorkshopSettingsBase,
+        title_field="vote_allowance",
+        singleton=True,
+    ),
 )
 
 BY_KIND: dict[str, Entity] = {entity.kind: entity for entity in ENTITIES}

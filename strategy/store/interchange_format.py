@@ -14,6 +14,7 @@ from models.define import CapabilityBase, DirectionBase, KpiBase, MeasurementBas
 from models.discover import NeedBase, PrincipleBase, PriorityBase, StakeholderBase, VisionBase
 from models.plan import BenefitLineBase, CostLineBase, InitiativeBase, ScenarioBase
 from models.sustain import ChangeRequestBase, DatasetBase, ReviewBase
+from models.workshop import AgendaStepBase, DecisionBase, WorkshopSettingsBase
 from models.workspace import WorkspaceBase
 
 FORMAT = "crm-workbench/1"
@@ -118,6 +119,18 @@ class ReviewRecord(ReviewBase, Strict):  # type: ignore[misc]
     key: Key = KEY
 
 
+class AgendaRecord(AgendaStepBase, Strict):  # type: ignore[misc]
+    key: Key = KEY
+
+
+class DecisionRecord(DecisionBase, Strict):  # type: ignore[misc]
+    key: Key = KEY
+
+
+class WorkshopRecord(WorkshopSettingsBase, Strict):  # type: ignore[misc]
+    """How the workspace runs its workshops; one per workspace."""
+
+
 class WorkspaceDocument(Strict):
     """One strategy, complete: what export writes and import reads."""
 
@@ -140,3 +153,6 @@ class WorkspaceDocument(Strict):
     change_requests: list[ChangeRequestRecord] = Field(default_factory=list)
     datasets: list[DatasetRecord] = Field(default_factory=list)
     reviews: list[ReviewRecord] = Field(default_factory=list)
+    agenda: list[AgendaRecord] = Field(default_factory=list)
+    decisions: list[DecisionRecord] = Field(default_factory=list)
+    workshop: WorkshopRecord | None = None

@@ -59,3 +59,25 @@ def test_database_url_overrides_the_embedded_default(monkeypatch, tmp_path):
     assert Settings().url == f"sqlite:///{tmp_path / 'default.db'}"
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u:p@127.0.0.1:5432/db")
     assert Settings().url == "postgresql+psycopg://u:p@127.0.0.1:5432/db"
+
+
+def test_a_database_from_before_workshops_upgrades_and_keeps_its_workspaces(tmp_path):
+    url = f"sqlite:///{tmp_path / 'before_workshops.db'}"
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            text(
+                "INSERT INTO workspace (name, organisation, plan_start, horizon_years, currency, description,"
+                " discount_rate, benefit_risk, cost_risk, adoption_ramp, pilot_max_initiatives, pilot_max_effort,"
+                " capacity_per_quarter, archived, version, created_at, updated_at) VALUES ('Old plan', '',"
+                " '2026-01-01', 3, 'EUR', '', 0.1, 0.1, 0.05, '[0.4]', 3, 40, 60, 0, 1, '2026-01-01', '2026-01-01')"
+            )
+        )
+    upgrade_to_head(engine)
+    tables = set(inspect(engine).get_table_names())
+    assert {"agendastep", "decision", "workshopsettings", "livesession", "participant", "vote"} <= tables
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT name FROM workspace")).scalar_one() == "Old plan"
