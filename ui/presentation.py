@@ -12,6 +12,7 @@ from typing import Any
 
 import streamlit as st
 
+from strategy.brief.escape import for_markdown
 from strategy.store.records import save_singleton
 from strategy.workshop.agenda import clamp, countdown, ordered
 from ui.common import actor, engine, records
@@ -121,7 +122,8 @@ def _agenda_bar(workspace_id: int) -> None:
             middle.markdown("**No agenda yet** — add its steps on the Workshop page.")
             return
         step = steps[index]
-        middle.markdown(f"**Step {index + 1} of {len(steps)} · {step['title']}** — {step['goal']}")
+        title, goal = for_markdown(step["title"]), for_markdown(step["goal"])
+        middle.markdown(f"**Step {index + 1} of {len(steps)} · {title}** — {goal}")
         with clock:
             _clock(int(step["minutes"]))
 
