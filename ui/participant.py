@@ -18,6 +18,9 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [da
 .stMainBlockContainer { padding: 1rem 1rem 3rem !important; max-width: 640px !important; }
 .stMainBlockContainer p, .stMainBlockContainer label, .stMainBlockContainer button p { font-size: 18px; }
 .stMainBlockContainer button { min-height: 48px; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *
+{ color: #4a4c57 !important; opacity: 1 !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 40px !important; font-weight: 700; }
 </style>"""
 
 

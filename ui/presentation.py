@@ -20,7 +20,7 @@ from ui.common import actor, engine, records
 PRESENTING = "workshop_presenting"
 CSS = """<style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stFileUploader"], [data-testid="stTextInput"],
+[data-testid="stToolbar"], [data-testid="stForm"], [data-testid="stFileUploader"], [data-testid="stTextInput"],
 [data-testid="stNumberInput"], [data-testid="stDateInput"], [data-testid="stDownloadButton"],
 [data-testid="stFormSubmitButton"], .stMainBlockContainer .stButton:not(.st-key-present_bar .stButton)
 { display: none !important; }
@@ -28,7 +28,8 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 .stMainBlockContainer p, .stMainBlockContainer li, .stMainBlockContainer td, .stMainBlockContainer th,
 .stMainBlockContainer label, .stMainBlockContainer summary, [data-testid="stMetricLabel"] p,
 [data-testid="stCaptionContainer"], .stMainBlockContainer button p { font-size: 24px !important; line-height: 1.35; }
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #31333f !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *
+{ color: #31333f !important; opacity: 1 !important; }
 .stMainBlockContainer h1 { font-size: 56px !important; }
 .stMainBlockContainer h2, .stMainBlockContainer h3, .stMainBlockContainer h4 { font-size: 44px !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 56px !important; }

@@ -65,8 +65,8 @@ def join_panel(live: LiveView) -> None:
         st.rerun()
 
 
-def _refreshed(live: LiveView) -> dict[str, Any]:
-    """The board kept in session state, topped up only when the session's version moved."""
+def _refreshed(live: LiveView, workspace_id: int) -> dict[str, Any]:
+    """The board kept in session state, topped up (and its chart rebuilt) only when the version moved."""
     board = st.session_state.get(BOARD)
     if board is None or board["session"] != live.id:
         board = {"session": live.id, "seen": -1, "ideas": [], "totals": {}, "people": 0}
@@ -75,24 +75,24 @@ def _refreshed(live: LiveView) -> dict[str, Any]:
         news = news_since(engine(), live.id, max(board["seen"], 0))
         known = {idea["id"] for idea in board["ideas"]}
         board["ideas"] += [idea for idea in news.contributions if idea["id"] not in known]
-        board.update(seen=news.version, totals=news.totals, people=news.people)
+        choices = [(r["id"], str(r["title"])) for r in records(ROUND_KINDS[live.round], workspace_id)]
+        figure = vote_totals_chart(choices, news.totals)
+        board.update(seen=news.version, totals=news.totals, people=news.people, figure=figure)
     st.session_state[BOARD] = board
     return board
 
 
-@st.fragment(run_every=1)
+@st.fragment(run_every=0.5)
 def live_board(live: LiveView, workspace_id: int) -> None:
-    """Reruns every second on its own; reads one number unless something changed."""
-    board = _refreshed(live)
-    round_kind = ROUND_KINDS[live.round]
-    choices = [(r["id"], str(r["title"])) for r in records(round_kind, workspace_id)]
+    """Reruns twice a second on its own; reads one number unless something changed."""
+    board = _refreshed(live, workspace_id)
     dots = sum(board["totals"].values())
     people, ideas, votes = st.columns(3)
     people.metric("People joined", board["people"])
     ideas.metric("Raised in the room", len(board["ideas"]))
     votes.metric(f"Votes on {live.round}", dots)
-    st.html(f'<span data-testid="board-version" data-version="{board["seen"]}" data-votes="{dots}"></span>')
-    chart(vote_totals_chart(choices, {int(k): v for k, v in board["totals"].items()}), key="live_votes")
+    st.html(f'<span class="board-state" data-version="{board["seen"]}" data-votes="{dots}"></span>')
+    chart(board["figure"], key="live_votes")
     for idea in reversed(board["ideas"][-6:]):
         st.html(
             f'<p style="font-size:24px;margin:0.2em 0"><b>{for_html(idea["title"])}</b> — '
