@@ -31,8 +31,11 @@ live_tab, raised_tab, agenda_tab, decisions_tab = st.tabs(
 with live_tab:
     live = current_session(engine(), ws_id)
     if live is not None and live.is_open():
-        join_panel(live)
-        live_board(live, ws_id)
+        join_side, board_side = st.columns([2, 3], gap="large")
+        with join_side:
+            join_panel(live)
+        with board_side:
+            live_board(live, ws_id)
     else:
         if live is not None:
             st.info(f"The last session ({live.code}) has closed; its votes count in the needs ranking.")

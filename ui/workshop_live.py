@@ -46,21 +46,19 @@ def join_panel(live: LiveView) -> None:
     """The code and the QR code, large enough to read and scan from the back of the room."""
     url = join_url(live.code)
     qr = segno.make(url, error="m").png_data_uri(scale=9, border=2)
-    code, picture = st.columns([3, 2], vertical_alignment="center")
     address = for_html(url.split("?")[0])
-    code.html(
+    st.html(
         f'<p class="join-lead" style="font-size:32px;margin:0">Join at <b>{address}</b> with the code</p>'
         f'<p class="join-code" style="font-size:120px;font-weight:800;letter-spacing:12px;margin:0;'
         f'color:#0b3d91" aria-label="Join code {" ".join(live.code)}">{live.code}</p>'
+        f'<img class="join-qr" src="{qr}" alt="QR code of the join link {for_html(url)}" width="300">'
     )
-    picture.html(f'<img class="join-qr" src="{qr}" alt="QR code of the join link {for_html(url)}" width="360">')
-    left, right = st.columns(2)
     nxt = {"needs": "objectives", "objectives": "initiatives"}.get(live.round)
-    if nxt and left.button(f"Next round: vote on {nxt}", key="live_round"):
+    if nxt and st.button(f"Next round: vote on {nxt}", key="live_round"):
         attempt(lambda: start_round(engine(), live.id, nxt), f"Now voting on {nxt}.", ERROR)
         st.session_state.pop(BOARD, None)
         st.rerun()
-    if right.button("Close the session", key="live_close", type="primary"):
+    if st.button("Close the session", key="live_close", type="primary"):
         attempt(lambda: close_session(engine(), live.id), "Session closed: its votes now count in the rankings.", ERROR)
         st.rerun()
 
