@@ -160,3 +160,20 @@ def test_closing_keeps_the_log_and_counts_the_votes(engine):
     assert [p["name"] for p in log["participants"]] == ["Ana"] and log["votes"][0]["by"] == "Ana"
     with pytest.raises(NotFound):
         vote(engine, seat.token, needs[1])
+
+
+def test_a_later_round_votes_on_objectives_with_a_fresh_allowance(engine):
+    from strategy.workshop.sessions import start_round
+    from tests.factories import make_objective
+
+    ws, needs, live = opened(engine, allowance=1)
+    objective = make_objective(engine, ws.id)["id"]
+    seat = join(engine, live.code, "Ana")
+    vote(engine, seat.token, needs[0])
+    start_round(engine, live.id, "objectives")
+    mine = ballot(engine, seat.token)
+    assert (mine.round, mine.remaining, [c for c, _ in mine.choices]) == ("objectives", 1, [objective])
+    with pytest.raises(NotFound):
+        vote(engine, seat.token, needs[2])  # no objective has this id: not a choice in this round
+    assert vote(engine, seat.token, objective) == 0
+    assert news_since(engine, live.id, 0).totals == {objective: 1}
