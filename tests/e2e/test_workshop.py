@@ -81,6 +81,8 @@ def test_three_phones_join_raise_and_vote_while_the_projector_updates_itself(liv
         f"\nprojector latency, tap → total on screen: median {sorted(latencies)[4]:.2f} s, max {max(latencies):.2f} s"
     )
     assert votes_on_board(projector) == 9 and max(latencies) <= BOARD_WAIT_S
+    assert serious(projector) == []  # the projector's live board, code and QR
+    projector.screenshot(path=str(SHOTS / "projector_live_vote_1920.png"))
 
     phones[0].locator("[class*='st-key-vote_'] button").first.click()
     expect(phones[0].get_by_text("You have placed all 3 of your votes in this round.")).to_be_visible()
