@@ -35,6 +35,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 56px !important; }
 .stMainBlockContainer p.join-lead { font-size: 36px !important; }
 .stMainBlockContainer p.join-code { font-size: clamp(64px, 6.5vw, 128px) !important; line-height: 1.1; }
+.stMainBlockContainer [data-stale="true"] { opacity: 1 !important; transition: none !important; }
 .workshop-clock { font-size: 40px; font-weight: 700; padding: 4px 18px; border-radius: 8px; text-align: center;
   color: #ffffff; background: #1c4f8a; }
 .workshop-clock.last_minute { background: #9a4a00; }

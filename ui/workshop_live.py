@@ -17,6 +17,8 @@ from ui.participant import join_url
 
 ERROR = "workshop_error"
 BOARD = "workshop_board"
+# The board reruns twice a second: never fade it as "stale" while a rerun is on its way.
+STEADY = '<style>.stMainBlockContainer [data-stale="true"] { opacity: 1 !important; transition: none; }</style>'
 ROUND_KINDS = {"needs": "need", "objectives": "objective", "initiatives": "initiative"}
 
 
@@ -85,6 +87,7 @@ def live_board(live: LiveView, workspace_id: int) -> None:
     """Reruns twice a second on its own; reads one number unless something changed."""
     board = _refreshed(live, workspace_id)
     dots = sum(board["totals"].values())
+    st.html(STEADY)
     people, ideas, votes = st.columns(3)
     people.metric("People joined", board["people"])
     ideas.metric("Raised in the room", len(board["ideas"]))
