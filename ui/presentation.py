@@ -15,9 +15,8 @@ import streamlit as st
 from strategy.brief.escape import for_markdown
 from strategy.store.records import save_singleton
 from strategy.workshop.agenda import clamp, countdown, ordered
-from ui.common import actor, engine, records
+from ui.common import PRESENTING, actor, engine, records
 
-PRESENTING = "workshop_presenting"
 CSS = """<style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stForm"], [data-testid="stFileUploader"], [data-testid="stTextInput"],
@@ -92,7 +91,8 @@ def sidebar_switch(workspace_id: int) -> None:
 
 def frame(workspace_id: int) -> None:
     """Call before the page runs: in presentation mode, the projector's look and the agenda bar."""
-    if not presenting(workspace_id):
+    st.session_state[PRESENTING] = presenting(workspace_id)
+    if not st.session_state[PRESENTING]:
         return
     st.html(CSS)
     st.html(KEYS, unsafe_allow_javascript=True)

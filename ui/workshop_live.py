@@ -85,6 +85,9 @@ def _refreshed(live: LiveView, workspace_id: int) -> dict[str, Any]:
 @st.fragment(run_every=0.5)
 def live_board(live: LiveView, workspace_id: int) -> None:
     """Reruns twice a second on its own; reads one number unless something changed."""
+    if not live.is_open():
+        st.warning("This session has closed: its code no longer works.")
+        return
     board = _refreshed(live, workspace_id)
     dots = sum(board["totals"].values())
     st.html(STEADY)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from streamlit.testing.v1 import AppTest
 
 from models.engine import make_engine
@@ -50,3 +52,9 @@ def test_the_switch_is_remembered_for_the_workspace(app_db):
     assert settings["presenting"] is True
     again = AppTest.from_file(APP, default_timeout=30).run()  # another browser, same workspace
     assert bar(again).startswith("**Step 1 of 6")
+
+
+def test_charts_grow_their_type_for_the_room(app_db):
+    at = presented("pages/needs.py")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["font"]["size"] == 24
