@@ -57,3 +57,9 @@ def test_a_decision_is_logged_with_its_owner_and_date(app_db):
     logged = next(d.value for d in at.dataframe if "Owner" in d.value.columns)
     assert logged.iloc[0]["What"] == "Stores join the pilot in wave 2" and logged.iloc[0]["Owner"] == "Tom Gallagher"
     assert len(list_records(app_engine(app_db), "decision", 1)) == 3
+
+
+def test_the_session_log_can_be_downloaded(app_db):
+    at = click(open_app("pages/workshop.py"), "Open a live session")
+    [download] = at.get("download_button")
+    assert download.proto.label == "Download the session log (JSON)"

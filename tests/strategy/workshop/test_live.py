@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import SQLModel
 
@@ -177,3 +177,21 @@ def test_a_later_round_votes_on_objectives_with_a_fresh_allowance(engine):
         vote(engine, seat.token, needs[2])  # no objective has this id: not a choice in this round
     assert vote(engine, seat.token, objective) == 0
     assert news_since(engine, live.id, 0).totals == {objective: 1}
+
+
+@settings(max_examples=15, deadline=None)
+@given(allowance=st.integers(1, 5), taps=st.lists(st.integers(0, 2), max_size=9))
+def test_whatever_the_taps_the_dots_placed_never_exceed_the_allowance(allowance, taps):
+    engine = make_engine("sqlite://")
+    SQLModel.metadata.create_all(engine)
+    _ws, needs, live = opened(engine, allowance=allowance)
+    seat = join(engine, live.code, "Ana")
+    placed = 0
+    for tap in taps:
+        try:
+            vote(engine, seat.token, needs[tap])
+            placed += 1
+        except AllowanceSpent:
+            pass
+    assert placed == min(len(taps), allowance) == sum(news_since(engine, live.id, 0).totals.values())
+    assert ballot(engine, seat.token).remaining == allowance - placed
