@@ -100,17 +100,25 @@ def frame(workspace_id: int) -> None:
 
 
 def _go(steps: list[Any], index: int) -> None:
+    """Show the step's page; the URL keeps the step and when it started, so a reload keeps the clock."""
+    started = datetime.now(UTC)
     st.session_state["agenda_index"] = index
-    st.session_state["agenda_started"] = datetime.now(UTC)
-    st.query_params["step"] = str(index)
-    st.switch_page(f"pages/{steps[index]['page']}.py", query_params={"present": "1", "step": str(index)})
+    st.session_state["agenda_started"] = started
+    where = {"present": "1", "step": str(index), "since": str(int(started.timestamp()))}
+    st.switch_page(f"pages/{steps[index]['page']}.py", query_params=where)
+
+
+def _started() -> datetime:
+    since = st.query_params.get("since", "")
+    return datetime.fromtimestamp(int(since), UTC) if since.isdigit() else datetime.now(UTC)
 
 
 def _agenda_bar(workspace_id: int) -> None:
     steps = ordered(records("agenda_step", workspace_id))
     asked = st.query_params.get("step", "0")
     index = clamp(int(st.session_state.get("agenda_index", asked if asked.isdigit() else 0)), steps)
-    st.session_state.setdefault("agenda_started", datetime.now(UTC))
+    if "agenda_started" not in st.session_state:
+        st.session_state["agenda_started"] = _started()
     with st.container(key="present_bar", border=True):
         back, middle, clock, forward, leave = st.columns([1.3, 5.4, 2.2, 1.3, 1.3], vertical_alignment="center")
         if back.button("◀ Back", key="present_back", help="Previous step (←)", disabled=index == 0):

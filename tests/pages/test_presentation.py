@@ -58,3 +58,11 @@ def test_charts_grow_their_type_for_the_room(app_db):
     at = presented("pages/needs.py")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["font"]["size"] == 24
+
+
+def test_a_reloaded_projector_keeps_the_step_and_its_clock(app_db):
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update({"present": "1", "step": "1", "since": "1"})  # started long ago
+    at.run()
+    assert bar(at).startswith("**Step 2 of 6 · The vision**")
+    assert "over by" in styles(at)
