@@ -6,6 +6,8 @@ import streamlit as st
 
 from strategy.store.workspaces import list_workspaces
 from ui.common import engine
+from ui.participant import participant_mode
+from ui.presentation import frame, sidebar_switch
 
 st.set_page_config(page_title="CRM Strategy Workbench", page_icon=":material/explore:", layout="wide")
 
@@ -38,6 +40,9 @@ SECTIONS: dict[str, list[st.Page]] = {
         st.Page("pages/tracking.py", title="Tracking", icon=":material/query_stats:"),
         st.Page("pages/feedback.py", title="Feedback and change", icon=":material/forum:"),
     ],
+    "Workshop": [
+        st.Page("pages/workshop.py", title="Workshop in the room", icon=":material/co_present:"),
+    ],
     "Share": [
         st.Page("pages/health.py", title="Health check", icon=":material/health_and_safety:"),
         st.Page("pages/brief.py", title="Strategy brief", icon=":material/picture_as_pdf:"),
@@ -61,9 +66,15 @@ def _pick_workspace() -> None:
     st.query_params["ws"] = str(st.session_state["workspace_id"])
 
 
+if participant_mode():  # a phone in a live session reaches the participant page and nothing else
+    st.navigation([st.Page("pages/join.py", title="Join the workshop")], position="hidden").run()
+    st.stop()
 with st.sidebar:
     st.markdown("### CRM Strategy Workbench")
     _pick_workspace()
     st.text_input("Your name (for the audit trail)", key="actor", placeholder="facilitator")
-
-st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, expanded=True).run()
+page = st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, expanded=True)
+if "workspace_id" in st.session_state:
+    sidebar_switch(st.session_state["workspace_id"])
+    frame(st.session_state["workspace_id"])
+page.run()

@@ -68,6 +68,7 @@ from models.track import (
     UnusedCapability,
     UnusedCapabilityBase,
 )
+from models.workshop import AgendaStep, AgendaStepBase, Decision, DecisionBase, WorkshopSettings, WorkshopSettingsBase
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,18 @@ ENTITIES: tuple[Entity, ...] = (
         },
         title_field="new_title",
         required_refs=frozenset({"change_request_id"}),
+    ),
+    # Workshops: the agenda, the decisions log and how votes are run.
+    Entity("agenda_step", "Agenda step", "agenda", AgendaStep, AgendaStepBase),
+    Entity("decision", "Decision or action", "decisions", Decision, DecisionBase, title_field="text"),
+    Entity(
+        "workshop",
+        "Workshop settings",
+        "workshop",
+        WorkshopSettings,
+        WorkshopSettingsBase,
+        title_field="vote_allowance",
+        singleton=True,
     ),
 )
 

@@ -13,6 +13,7 @@ from strategy.discover.needs import (
     LEVEL_LABELS,
     SCORE_FORMULA,
     SCORE_NOTE,
+    VOTE_NOTE,
     RankedNeed,
     rank_needs,
     recognition_findings,
@@ -20,6 +21,7 @@ from strategy.discover.needs import (
 from strategy.discover.vision import ordered
 from strategy.plan.case_text import money
 from strategy.store.records import create_record
+from strategy.workshop.board import closed_vote_totals
 from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
 from ui.entry import apply_focus, id_table_editor, request_focus
 
@@ -152,7 +154,7 @@ def _ranked_chart(ranked: list[RankedNeed]) -> None:
 
 def _ranked_list(ranked: list[RankedNeed]) -> None:
     st.subheader("Ranked needs")
-    st.markdown(f"**{SCORE_FORMULA}** — {SCORE_NOTE}")
+    st.markdown(f"**{SCORE_FORMULA}** — {SCORE_NOTE} {VOTE_NOTE}")
     if not ranked:
         return
     st.table(  # plain HTML: large, wrapped text that reads from the back of the room
@@ -185,7 +187,7 @@ st.caption(
 show_flash()
 show_pending_error(ERROR)
 _findings()
-ranked = rank_needs(needs)
+ranked = rank_needs(needs, closed_vote_totals(engine(), ws_id))
 entry, picture = st.columns([2, 3], gap="large")
 with entry:
     _entry_form()

@@ -17,12 +17,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlalchemy import Engine
+
 from models.settings import ROOT, Settings, get_settings
 from strategy.store.audit import data_version
 from strategy.store.database import ensure_database
 from strategy.store.interchange import export_json, import_document, parse_document
 from strategy.store.records import list_records, update_record
 from strategy.store.snapshot import workspace_records
+from strategy.workshop.board import news_since, session_version
+from strategy.workshop.participation import vote
+from strategy.workshop.sessions import join, open_session
 
 SAMPLE = ROOT / "data" / "sample_strategy.json"
 PAGES = sorted(p.name for p in (ROOT / "pages").glob("[!_]*.py"))
@@ -52,6 +57,25 @@ def page_timings(db: Path) -> list[tuple[str, float]]:
 
         rows.append((f"render page {name} (AppTest, cold session)", median_ms(render, runs=3)))
     return rows
+
+
+def workshop_timings(engine: Engine, ws: int, people: int = 30) -> list[tuple[str, float]]:
+    """What the projector pays each tick and a phone each tap, with a full room that has voted."""
+    live = open_session(engine, ws, actor="bench", minutes=60, allowance=3)
+    needs = [n["id"] for n in list_records(engine, "need", ws)]
+    seats = [join(engine, live.code, f"Person {n}").token for n in range(people)]
+    for n, token in enumerate(seats):
+        for dot in range(3):
+            vote(engine, token, needs[(n + dot) % len(needs)])
+    spare = iter(join(engine, live.code, f"Late {n}").token for n in range(20))
+    return [
+        (
+            f"board tick, nothing new ({people} people, {people * 3} votes)",
+            median_ms(lambda: session_version(engine, live.id)),
+        ),
+        ("board news since the last version (totals, new ideas)", median_ms(lambda: news_since(engine, live.id, 0))),
+        ("place one vote (row lock + allowance check)", median_ms(lambda: vote(engine, next(spare), needs[0]))),
+    ]
 
 
 def main() -> None:
@@ -100,6 +124,7 @@ def main() -> None:
                     median_ms(lambda fmt=fmt: export_brief(engine, ws, fmt), runs=1),
                 )
             )
+        rows += workshop_timings(engine, ws)
         rows += page_timings(db)
     width = max(len(name) for name, _ in rows)
     print(f"{'operation'.ljust(width)}  median ms")

@@ -120,6 +120,13 @@ def show_pending_error(error_key: str) -> None:
         show_error(error)
 
 
+PRESENTING = "workshop_presenting"  # set by ui.presentation while the room is watching
+PRESENTING_FONT = 24
+
+
 def chart(figure: go.Figure, key: str | None = None) -> None:
-    """A plotly figure as built, full width, no toolbar: our own styling, not Streamlit's theme."""
+    """A plotly figure as built, full width, no toolbar: our own styling, not Streamlit's theme.
+    In presentation mode its default type grows so labels read from the back of the room."""
+    if st.session_state.get(PRESENTING):
+        figure = go.Figure(figure).update_layout(font_size=PRESENTING_FONT)
     st.plotly_chart(figure, theme=None, width="stretch", config={"displayModeBar": False}, key=key)

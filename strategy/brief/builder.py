@@ -20,6 +20,7 @@ from strategy.brief.sections_vision import governance_section, vision_section
 from strategy.store.audit import data_version
 from strategy.store.snapshot import workspace_records
 from strategy.store.workspaces import get_workspace
+from strategy.workshop.board import closed_vote_totals
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,12 @@ def build_brief(
     if unknown:
         raise ValueError(f"unknown brief sections: {', '.join(sorted(unknown))} (known: {', '.join(SECTION_KEYS)})")
     workspace = get_workspace(engine, workspace_id)
-    ctx = BriefContext(workspace, workspace_records(engine, workspace_id), today or date.today())
+    ctx = BriefContext(
+        workspace,
+        workspace_records(engine, workspace_id),
+        today or date.today(),
+        closed_vote_totals(engine, workspace_id),
+    )
     return Brief(
         title=f"{workspace.name}: CRM strategy brief",
         organisation=workspace.organisation or workspace.name,

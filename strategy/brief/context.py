@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -20,6 +20,7 @@ class BriefContext:
     workspace: Workspace
     records: dict[str, list[dict[str, Any]]]
     today: date
+    votes: dict[int, int] = field(default_factory=dict)  # workshop dots per need, from closed sessions
 
     def money(self, amount: float) -> str:
         return money(amount, self.workspace.currency)

@@ -16,7 +16,7 @@ def needs_section(ctx: BriefContext) -> Section:
     needs = ctx.records["need"]
     if not needs:
         return Section("needs", "The business need", (Missing("No needs have been captured yet."),))
-    ranked = rank_needs(needs)
+    ranked = rank_needs(needs, ctx.votes)
     blocks: list = [
         Paragraph(
             f"{len(needs)} needs from {len({n['department'] for n in needs})} departments, ranked by "

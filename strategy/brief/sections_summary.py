@@ -22,7 +22,7 @@ def first_wave(ctx: BriefContext) -> list[dict]:
 
 def summary_section(ctx: BriefContext) -> Section:
     blocks: list = []
-    needs = rank_needs(ctx.records["need"])
+    needs = rank_needs(ctx.records["need"], ctx.votes)
     if needs:
         blocks.append(
             Paragraph("The need: " + "; ".join(f"{r.need['title']} ({r.need['department']})" for r in needs[:3]) + ".")

@@ -99,4 +99,28 @@ def governance_section(ctx: BriefContext) -> Section:
         )
     else:
         blocks.append(Missing("No strategy reviews recorded."))
-    return Section("governance", "Governance: change control and reviews", tuple(blocks))
+    blocks += decisions_blocks(ctx.records["decision"])
+    return Section("governance", "Governance: change control, reviews and decisions", tuple(blocks))
+
+
+def decisions_blocks(decisions: list[dict]) -> list:
+    """The workshop's decisions and actions log: what was decided, who owns each action, by when."""
+    if not decisions:
+        return [Missing("No decisions or actions logged in a workshop yet.")]
+    logged = sorted(decisions, key=lambda d: (d["decided_on"], d["id"]), reverse=True)
+    return [
+        Paragraph("Decisions and actions logged in workshops:"),
+        Table(
+            ("Logged", "Kind", "What", "Owner", "Due"),
+            tuple(
+                (
+                    f"{d['decided_on']:%d %b %Y}",
+                    d["kind"],
+                    UserText(d["text"]),
+                    UserText(d["owner"] or "—"),
+                    f"{d['due']:%d %b %Y}" if d["due"] else "—",
+                )
+                for d in logged
+            ),
+        ),
+    ]

@@ -23,7 +23,12 @@ SCORE_NOTE = (
     f"tenfold of the estimated annual value above {VALUE_FLOOR:,}, up to {MAX_VALUE_POINTS:.0f} "
     "(none when no value is given): money matters, but it cannot outweigh a pain everyone feels."
 )
-MAX_SCORE = 25 + MAX_VALUE_POINTS
+MAX_VOTE_POINTS = 5.0
+VOTE_NOTE = (
+    f"Workshop votes add up to {MAX_VOTE_POINTS:.0f} vote points once their session closes: the need with the "
+    "most dots gets all of them, the others in proportion (docs/METHOD.md, 'How workshop votes rank needs')."
+)
+MAX_SCORE = 25 + MAX_VALUE_POINTS + MAX_VOTE_POINTS
 
 LEVEL_LABELS = {"leadership": "Leadership", "department_lead": "Department lead", "end_user": "End user"}
 KIND_LABELS = {"pain": "Pain", "opportunity": "Opportunity"}
@@ -44,6 +49,13 @@ def need_score(severity: int, reach: int, annual_value: float | None = None) -> 
     return round(severity * reach + value_points(annual_value), 1)
 
 
+def vote_points(votes: int, most: int) -> float:
+    """0–5 points in proportion to the room's favourite, so the room moves a need up without outvoting the pain."""
+    if most <= 0 or votes <= 0:
+        return 0.0
+    return round(MAX_VOTE_POINTS * votes / most, 1)
+
+
 @dataclass(frozen=True)
 class RankedNeed:
     """A need with its place in the ranking."""
@@ -57,18 +69,21 @@ class RankedNeed:
         return f"#{self.rank} {self.need['title']}"
 
 
-def rank_needs(needs: Sequence[Need]) -> list[RankedNeed]:
-    """Highest score first; ties go to the larger money value, then severity, then title (stable)."""
+def rank_needs(needs: Sequence[Need], votes: Mapping[int, int] | None = None) -> list[RankedNeed]:
+    """Highest score (with workshop vote points) first; ties go to the larger money value, then severity,
+    then title (stable)."""
+    tally = votes or {}
+    most = max(tally.values(), default=0)
+
+    def score(need: Need) -> float:
+        base = need_score(need["severity"], need["reach"], need.get("annual_value"))
+        return round(base + vote_points(tally.get(need.get("id", -1), 0), most), 1)
 
     def order(need: Need) -> tuple[float, float, int, str]:
-        score = need_score(need["severity"], need["reach"], need.get("annual_value"))
-        return (-score, -(need.get("annual_value") or 0.0), -need["severity"], str(need["title"]).casefold())
+        return (-score(need), -(need.get("annual_value") or 0.0), -need["severity"], str(need["title"]).casefold())
 
     ordered = sorted(needs, key=order)
-    return [
-        RankedNeed(rank, need_score(n["severity"], n["reach"], n.get("annual_value")), n)
-        for rank, n in enumerate(ordered, start=1)
-    ]
+    return [RankedNeed(rank, score(n), n) for rank, n in enumerate(ordered, start=1)]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from models.discover import NeedBase, PrincipleBase, PriorityBase, StakeholderBa
 from models.plan import BenefitLineBase, CostLineBase, InitiativeBase, ScenarioBase
 from models.sustain import ChangeRequestBase, DatasetBase, ReviewBase
 from models.track import ChangeEffectBase, FeedbackBase, FunnelStageBase, StepReviewBase, UnusedCapabilityBase
+from models.workshop import AgendaStepBase, DecisionBase, WorkshopSettingsBase
 from models.workspace import WorkspaceBase
 
 FORMAT = "crm-workbench/1"
@@ -146,6 +147,18 @@ class ChangeEffectRecord(ChangeEffectBase, Strict):  # type: ignore[misc]
     after_initiative: Key | None = None
 
 
+class AgendaRecord(AgendaStepBase, Strict):  # type: ignore[misc]
+    key: Key = KEY
+
+
+class DecisionRecord(DecisionBase, Strict):  # type: ignore[misc]
+    key: Key = KEY
+
+
+class WorkshopRecord(WorkshopSettingsBase, Strict):  # type: ignore[misc]
+    """How the workspace runs its workshops; one per workspace."""
+
+
 class WorkspaceDocument(Strict):
     """One strategy, complete: what export writes and import reads."""
 
@@ -173,3 +186,6 @@ class WorkspaceDocument(Strict):
     unused_capabilities: list[UnusedCapabilityRecord] = Field(default_factory=list)
     step_reviews: list[StepReviewRecord] = Field(default_factory=list)
     change_effects: list[ChangeEffectRecord] = Field(default_factory=list)
+    agenda: list[AgendaRecord] = Field(default_factory=list)
+    decisions: list[DecisionRecord] = Field(default_factory=list)
+    workshop: WorkshopRecord | None = None

@@ -89,3 +89,18 @@ def test_kpis_stored_before_categories_take_the_librarys_and_custom_ones_stay_un
     with engine.connect() as connection:
         rows = connection.execute(text("SELECT name, category FROM kpi ORDER BY id")).all()
     assert [tuple(row) for row in rows] == [("Members won back", "customer_intimacy"), ("Renewals (cost)", None)]
+
+
+def test_a_database_from_before_workshops_upgrades_and_keeps_its_workspaces(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'before_workshops.db'}")
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        for statement in OLD_ROWS:
+            connection.execute(text(statement))
+    upgrade_to_head(engine)
+    tables = set(inspect(engine).get_table_names())
+    assert {"agendastep", "decision", "workshopsettings", "livesession", "participant", "vote"} <= tables
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT name FROM workspace")).scalar_one() == "Old plan"
