@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from strategy.store.workspaces import list_workspaces
-from ui.common import engine
+from ui.common import engine, forget_versions
 
 st.set_page_config(page_title="CRM Strategy Workbench", page_icon=":material/explore:", layout="wide")
 
@@ -59,6 +59,7 @@ def _pick_workspace() -> None:
     st.query_params["ws"] = str(st.session_state["workspace_id"])
 
 
+forget_versions()  # read the data version afresh once in this run
 with st.sidebar:
     st.markdown("### CRM Strategy Workbench")
     _pick_workspace()
