@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
