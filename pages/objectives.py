@@ -4,7 +4,7 @@ filterable to the ones that fail, with the KPIs each one has."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -175,7 +175,7 @@ with adding, st.form("new_objective", border=True):
     st.form_submit_button("Add objective", type="primary", on_click=_add)
 
 
-def _rows(shown: list[Mapping[str, Any]]) -> list[dict[str, str]]:
+def _rows(shown: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
     """The list as one table: a verdict per letter, so a long list stays one element, not a card each."""
     return [
         {
@@ -197,7 +197,7 @@ with listing:
     if not visible:
         st.info("No objective matches this filter." if objectives else "No objectives yet: add the first one.")
     else:
-        st.dataframe(_rows(visible), hide_index=True, width="stretch", key="objective_table")
+        st.dataframe(_rows(visible), hide_index=True, width="stretch")
         # One objective open at a time: its check, its edit form. Nine widgets, not nine per objective.
         titles = {o["id"]: o["title"] for o in visible}
         if st.session_state.get(OPEN) not in titles:
