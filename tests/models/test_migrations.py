@@ -59,3 +59,9 @@ def test_database_url_overrides_the_embedded_default(monkeypatch, tmp_path):
     assert Settings().url == f"sqlite:///{tmp_path / 'default.db'}"
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u:p@127.0.0.1:5432/db")
     assert Settings().url == "postgresql+psycopg://u:p@127.0.0.1:5432/db"
+
+
+def test_the_newest_revision_is_read_from_the_files_as_alembic_reads_it():
+    from models.migrate import script_heads
+
+    assert script_heads() == {head_revision()}
