@@ -47,6 +47,18 @@ def _navigation_with_trivial_page() -> None:
     st.navigation = navigation  # type: ignore[assignment]
 
 
+def _keep_navigation_mode() -> None:
+    """AppTest resets Streamlit's legacy pages/-folder mode on every run, which would run a page
+    without app.py's frame (as tests/conftest.py also prevents)."""
+    original = PagesManager.__init__
+
+    def init(self: PagesManager, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init  # type: ignore[method-assign]
+
+
 def _count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
     STATEMENTS.append(statement)
 
@@ -66,6 +78,8 @@ def measure(page: str | None, runs: int) -> dict[str, Any]:
         at.run()
         times.append((time.perf_counter() - start) * 1000)
     errors = [str(e.value) for e in at.exception]
+    if not at.main.children or any("No workspace yet" in i.value for i in at.info):
+        errors.append("the page did not run inside app.py's frame")
     return {
         "page": page or TRIVIAL,
         "median_ms": statistics.median(times),
@@ -87,6 +101,7 @@ def main() -> None:
     os.environ.pop("DATABASE_URL", None)
     os.environ["WORKBENCH_LOAD_SAMPLE"] = "false"
     _navigation_with_trivial_page()
+    _keep_navigation_mode()
     event.listen(Engine, "before_cursor_execute", _count)
     rows = [measure(None, args.runs)]
     for page in args.page or PAGES:
