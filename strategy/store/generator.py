@@ -72,6 +72,15 @@ def generate(size: str, seed: int = 12) -> dict[str, Any]:
         need["priority"] = rng.choice(priorities)
     _objectives_and_kpis(document, counts, rng)
     _initiatives(document, counts, rng)
+    # A programme this size staffs up: capacity fits the work into the plan's five years with some room,
+    # and the pilot caps match its first wave.
+    effort = sum(float(i["effort"]) for i in document["initiatives"])
+    first_wave = [i for i in document["initiatives"] if i["wave"] == 1]
+    document["workspace"] |= {
+        "capacity_per_quarter": round(1.5 * effort / (4 * document["workspace"]["horizon_years"])),
+        "pilot_max_initiatives": min(20, len(first_wave)),
+        "pilot_max_effort": sum(float(i["effort"]) for i in first_wave),
+    }
     _money(document, counts, rng)
     document["change_requests"] = _copies(document["change_requests"], counts["change_requests"], "cr")
     initiatives = [i["key"] for i in document["initiatives"]]
@@ -112,16 +121,16 @@ def _objectives_and_kpis(document: dict[str, Any], counts: dict[str, int], rng: 
 
 
 def _initiatives(document: dict[str, Any], counts: dict[str, int], rng: random.Random) -> None:
-    """Waves in order; each initiative waits for up to two earlier ones (about 1.95 each)."""
+    """Waves in order; each initiative after the first wave waits for two of the wave before it."""
     objectives = [o["key"] for o in document["objectives"]]
     capabilities = [c["key"] for c in document["capabilities"]]
     owners = [p["key"] for p in document["stakeholders"]]
     total = counts["initiatives"]
     initiatives = _copies(document["initiatives"], total, "i")
     for n, item in enumerate(initiatives):
-        earlier = [i["key"] for i in initiatives[max(0, n - 40) : n]]
+        item["wave"] = 1 + n * counts["waves"] // total
+        earlier = [i["key"] for i in initiatives[:n] if i["wave"] == item["wave"] - 1]
         item |= {
-            "wave": 1 + n * counts["waves"] // total,
             "status": "planned",
             "owner": rng.choice(owners),
             "capability": rng.choice(capabilities),
