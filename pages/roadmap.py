@@ -93,15 +93,38 @@ def _schedule_rows(roadmap: Roadmap) -> list[dict[str, str]]:
     ]
 
 
+ALL_WAVES = -1
+
+
+def _wave_filter(roadmap: Roadmap) -> int:
+    """A long plan is drawn a wave at a time (the first by default), so the chart stays quick and readable."""
+    if len(roadmap.items) <= VISIBLE_ROWS:
+        return ALL_WAVES
+    waves = sorted({i.initiative["wave"] or 0 for i in roadmap.items})
+    return int(
+        st.selectbox(
+            "Wave",
+            [ALL_WAVES, *waves],
+            index=1,
+            format_func=lambda w: "All waves" if w == ALL_WAVES else f"Wave {w or '–'}",
+            key="roadmap_wave",
+        )
+    )
+
+
 def _gantt_tab(roadmap: Roadmap) -> None:
-    colour = st.radio(
+    left, right = st.columns([3, 1])
+    colour = left.radio(
         "Colour by", list(COLOUR_BY), format_func=COLOUR_BY.__getitem__, horizontal=True, key="roadmap_colour"
     )
+    with right:
+        wave = _wave_filter(roadmap)
+    items = [i for i in roadmap.items if wave == ALL_WAVES or (i.initiative["wave"] or 0) == wave]
     figure = derived(
-        f"gantt:{colour}:{today}",
+        f"gantt:{colour}:{wave}:{today}",
         ws_id,
         lambda: gantt_chart(
-            roadmap.items,
+            items,
             recs["objective"],
             roadmap.late,
             colour_by="status" if colour == "status" else "objective",
@@ -111,8 +134,8 @@ def _gantt_tab(roadmap: Roadmap) -> None:
         ),
     )
     chart(figure, key="roadmap_gantt")
-    if len(roadmap.items) > VISIBLE_ROWS:
-        st.caption(f"The first {VISIBLE_ROWS} of {len(roadmap.items)} rows: drag the chart up to see the rest.")
+    if len(items) > VISIBLE_ROWS:
+        st.caption(f"The first {VISIBLE_ROWS} of {len(items)} rows: drag the chart up to see the rest.")
     st.caption("Thick outline: the critical path. Diamonds: objective due dates (⚠ when the work ends later).")
     dependency_forms(ws_id, initiatives)
     pin_form(ws_id, initiatives)

@@ -45,7 +45,7 @@ def _copies(templates: list[dict[str, Any]], count: int, prefix: str) -> list[di
         item["key"] = f"{prefix}-{n + 1}"
         for text in ("title", "name"):
             if text in item:
-                item[text] = f"{item[text]} #{n + 1}"[:200]
+                item[text] = f"{n + 1}. {item[text]}"[:200]  # the number first: short labels still differ
         out.append(item)
     return out
 

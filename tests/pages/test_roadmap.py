@@ -180,3 +180,20 @@ def test_a_stored_cycle_is_named_and_can_be_undone_from_the_page(at, app_db):
     at = click(at, "Remove dependency")
     assert "no longer waits for" in at.success[0].value
     assert gantt(at) and stored(app_db)["Single member record (pilot: contact centre)"]["depends_on_ids"] == []
+
+
+def test_a_long_plan_is_drawn_a_wave_at_a_time(app_db):
+    import json as _json
+
+    from strategy.store.generator import generate
+    from strategy.store.interchange import import_document, parse_document
+
+    big = import_document(engine_of(app_db), parse_document(_json.dumps(generate("medium"))), actor="tester")
+    page = open_app(PAGE)
+    page.selectbox(key="workspace_id").select(big.id).run()
+    assert page.selectbox(key="roadmap_wave").value == 1
+    waves = {i["id"]: i["wave"] for i in list_records(engine_of(app_db), "initiative", big.id)}
+    drawn = [int(row[1:]) for t in gantt(page)["data"] if t.get("customdata") for row in t["y"]]
+    assert drawn and {waves[i] for i in drawn} == {1}
+    page.selectbox(key="roadmap_wave").select(-1).run()  # all waves
+    assert len([r for t in gantt(page)["data"] if t.get("customdata") for r in t["y"]]) == len(waves)
