@@ -76,7 +76,8 @@ def growth(slowest: str, folder: Path, runs: int) -> list[Row]:
     """The slowest page and the PDF brief at every size, so linear (or worse) growth shows."""
     rows = []
     for size in SIZES:
-        ws, _ = build_workspace(size, folder)
+        (folder / size).mkdir()
+        ws, _ = build_workspace(size, folder / size)
         found = pages(ws, runs, only=[slowest])
         rows.append(Row("growth", f"{slowest} at {size}", found[1]["median_ms"], note=f"{ws.records:,} records"))
         rows += [Row("growth", f"{row.name} at {size}", row.value, note=row.note) for row in briefs(ws, ("pdf",))]
