@@ -1,5 +1,5 @@
 # The two commands: `make run` (the app on SQLite with the sample strategy) and `make test`.
-.PHONY: run test lint bench setup
+.PHONY: run test lint bench stress setup
 
 setup:
 	scripts/bootstrap.sh
@@ -18,4 +18,8 @@ lint: setup
 	.venv/bin/lint-imports
 
 bench: setup
-	.venv/bin/python scripts/benchmark.py
+	.venv/bin/python -m strategy bench --size sample
+
+# Full size: the large workspace (12,428 records), and the slowest page and the PDF brief at every size.
+stress: setup
+	.venv/bin/python -m strategy bench --size large --growth

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from strategy.store.workspaces import list_workspaces
-from ui.common import engine
+from ui.common import engine, forget_versions
 from ui.participant import participant_mode
 from ui.presentation import frame, sidebar_switch
 
@@ -66,6 +66,7 @@ def _pick_workspace() -> None:
     st.query_params["ws"] = str(st.session_state["workspace_id"])
 
 
+forget_versions()  # read the data version afresh once in this run
 if participant_mode():  # a phone in a live session reaches the participant page and nothing else
     st.navigation([st.Page("pages/join.py", title="Join the workshop")], position="hidden").run()
     st.stop()

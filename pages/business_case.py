@@ -27,14 +27,14 @@ from ui.case_realised import realised_tab
 from ui.case_risk import risk_tab, scenario_tab
 from ui.case_settings import ERROR as SETTINGS_ERROR
 from ui.case_settings import settings_form
-from ui.common import chart, records, show_flash, show_pending_error, workspace
+from ui.common import chart, derived, records, show_flash, show_pending_error, workspace
 
 current = workspace()
 ws_id, currency, horizon = current.id or 0, current.currency, current.horizon_years
 settings = settings_of(current)
 costs, benefits = records("cost", ws_id), records("benefit", ws_id)
 initiatives = records("initiative", ws_id)
-figures = evaluate_case(settings, costs, benefits)
+figures = derived("case", ws_id, lambda: evaluate_case(settings, costs, benefits))
 
 st.title("Business case")
 st.caption(
@@ -80,14 +80,19 @@ def yearly_rows(figures: CaseFigures) -> list[dict[str, str]]:
 
 
 def initiative_tab() -> None:
-    economics = initiative_economics(current, costs, benefits)
+    economics = derived("case:initiatives", ws_id, lambda: initiative_economics(current, costs, benefits))
     if not economics:
         st.info("Attach cost and benefit lines to initiatives to see each one's own value and cost.")
         return
     titles = {i["id"]: i["title"] for i in initiatives}
     ranked = sorted(economics.items(), key=lambda item: item[1].npv, reverse=True)
     named = [(titles.get(key, f"Initiative {key}"), value) for key, value in ranked]
-    chart(initiative_value_chart([(t, e.pv_benefits, e.pv_costs) for t, e in named], currency), key="case_initiatives")
+    figure = derived(
+        "case:initiatives:chart",
+        ws_id,
+        lambda: initiative_value_chart([(t, e.pv_benefits, e.pv_costs) for t, e in named], currency),
+    )
+    chart(figure, key="case_initiatives")
     table = [
         {
             "Initiative": title,
@@ -105,24 +110,23 @@ def initiative_tab() -> None:
     )
 
 
-headline(figures)
-flow_tab, lines_tab, risk, scenarios, by_initiative, realised, method = st.tabs(
-    ["Cash flow", "Costs and benefits", "Risk", "Scenarios", "By initiative", "Realised", "Settings and method"],
-    key="case_tabs",
-)
-with flow_tab:
+def cash_flow_tab() -> None:
     if not costs and not benefits:
         st.info("No cost or benefit lines yet: add them on the **Costs and benefits** tab.")
-    else:
-        st.subheader("Cash flow by year")
-        chart(cash_flow_chart(figures, currency), key="case_cash_flow")
-        st.dataframe(yearly_rows(figures), hide_index=True, width="stretch")
-        st.subheader("From costs to NPV (present values by category)")
-        chart(
-            waterfall_chart(value_by_category(settings, costs, benefits), figures.npv, currency),
-            key="case_waterfall",
-        )
-with lines_tab:
+        return
+    st.subheader("Cash flow by year")
+    chart(derived("case:flow", ws_id, lambda: cash_flow_chart(figures, currency)), key="case_cash_flow")
+    st.dataframe(yearly_rows(figures), hide_index=True, width="stretch")
+    st.subheader("From costs to NPV (present values by category)")
+    waterfall = derived(
+        "case:waterfall",
+        ws_id,
+        lambda: waterfall_chart(value_by_category(settings, costs, benefits), figures.npv, currency),
+    )
+    chart(waterfall, key="case_waterfall")
+
+
+def lines_tab() -> None:
     related = {"initiative": initiatives, "objective": records("objective", ws_id), "kpi": records("kpi", ws_id)}
     left, right = st.columns(2)
     with left:
@@ -134,14 +138,25 @@ with lines_tab:
     line_editor("cost", ws_id, costs, initiatives, line_columns("cost", horizon, currency, titles))
     st.subheader(f"Benefit lines ({len(benefits)}, annual amounts)")
     line_editor("benefit", ws_id, benefits, initiatives, line_columns("benefit", horizon, currency, titles))
-with risk:
-    risk_tab(ws_id, settings, (costs, benefits), figures.npv, currency)
-with scenarios:
-    scenario_tab(ws_id, settings, (costs, benefits), records("scenario", ws_id), currency)
-with by_initiative:
-    initiative_tab()
-with realised:
-    realised_tab(current, date.today())
-with method:
+
+
+def method_tab() -> None:
     settings_form(current)
     st.markdown(METHOD)
+
+
+headline(figures)
+# Only the open tab runs (on_change="rerun"): a click costs one tab, not seven.
+TABS = {
+    "Cash flow": cash_flow_tab,
+    "Costs and benefits": lines_tab,
+    "Risk": lambda: risk_tab(ws_id, settings, (costs, benefits), figures.npv, currency),
+    "Scenarios": lambda: scenario_tab(ws_id, settings, (costs, benefits), records("scenario", ws_id), currency),
+    "By initiative": initiative_tab,
+    "Realised": lambda: realised_tab(current, date.today()),
+    "Settings and method": method_tab,
+}
+for tab, show in zip(st.tabs(list(TABS), key="case_tabs", on_change="rerun"), TABS.values(), strict=True):
+    if tab.open:
+        with tab:
+            show()

@@ -10,7 +10,7 @@ import streamlit as st
 from strategy.charts.health import health_chart
 from strategy.define.method import rule
 from strategy.health.runner import health_score, run_health
-from ui.common import all_records, chart, workspace
+from ui.common import all_records, chart, derived, workspace
 
 BADGE = {
     "pass": ":green-badge[:material/check: pass]",
@@ -19,7 +19,8 @@ BADGE = {
 }
 
 current = workspace()
-findings = run_health(current, all_records(current.id or 0), date.today())
+today = date.today()
+findings = derived(f"health:{today}", current.id or 0, lambda: run_health(current, all_records(current.id or 0), today))
 score = health_score(findings)
 counts = Counter(f.status for f in findings)
 

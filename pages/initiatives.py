@@ -11,7 +11,17 @@ import streamlit as st
 from strategy.deliver.initiatives import create_initiative, update_initiative
 from strategy.deliver.roadmap import STATUS_LABELS, Roadmap, build_roadmap
 from strategy.errors import WorkbenchError
-from ui.common import actor, all_records, attempt, engine, records, show_flash, show_pending_error, workspace
+from ui.common import (
+    actor,
+    all_records,
+    attempt,
+    derived,
+    engine,
+    records,
+    show_flash,
+    show_pending_error,
+    workspace,
+)
 from ui.entry import apply_focus, open_for_editing, reopen, request_focus
 from ui.initiative_table import initiative_table
 
@@ -166,7 +176,8 @@ def _form(pick: int) -> None:
 
 def _live_roadmap() -> Roadmap | None:
     try:
-        return build_roadmap(current, all_records(ws_id), date.today())
+        today = date.today()  # the same cached roadmap the Roadmap page draws
+        return derived(f"roadmap:{today}", ws_id, lambda: build_roadmap(current, all_records(ws_id), today))
     except WorkbenchError as error:
         st.error(f"The roadmap cannot be drawn: {error}", icon="⚠️")
         return None

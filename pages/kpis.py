@@ -22,7 +22,7 @@ from strategy.define.kpis import (
 from strategy.define.method import Finding
 from strategy.define.traceability import orphans, trace_links
 from strategy.store.records import create_record, delete_record, update_record
-from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, attempt, chart, derived, engine, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import close_form, open_form, save_form
 from ui.health_notes import health_notes
 
@@ -225,7 +225,7 @@ def _objective_tab(objective: Mapping[str, Any]) -> None:
 
 
 def _traceability_tab() -> None:
-    found = orphans(needs, list(objectives.values()), kpis)
+    found = derived("trace:orphans", ws_id, lambda: orphans(needs, list(objectives.values()), kpis))
     columns = st.columns(3)
     for column, (label, rule_id, whole) in zip(
         columns,
@@ -238,10 +238,14 @@ def _traceability_tab() -> None:
     ):
         broken = sum(f.rule_id == rule_id for f in found)
         column.metric(label, f"{len(whole) - broken} of {len(whole)}")
-    chart(
-        trace_sankey(needs, list(objectives.values()), kpis, trace_links(needs, list(objectives.values()), kpis)),
-        key="trace_sankey",
+    sankey = derived(
+        "trace:sankey",
+        ws_id,
+        lambda: trace_sankey(
+            needs, list(objectives.values()), kpis, trace_links(needs, list(objectives.values()), kpis)
+        ),
     )
+    chart(sankey, key="trace_sankey")
     st.caption("Orange: needs · blue: objectives · teal: leading KPIs · green: lagging KPIs.")
     st.subheader("Orphans")
     if found:
@@ -249,7 +253,7 @@ def _traceability_tab() -> None:
     else:
         st.success("Every need is served, every objective measured, every KPI targeted.")
     st.subheader("KPI checks")
-    checks = kpi_findings(list(objectives.values()), kpis)
+    checks = derived("trace:kpi_findings", ws_id, lambda: kpi_findings(list(objectives.values()), kpis))
     if checks:
         _findings(checks)
     else:
@@ -264,17 +268,20 @@ st.caption(
 show_flash()
 show_pending_error(ERROR)
 health_notes("HEALTH-DISCIPLINE")
-by_objective, traceability = st.tabs(["KPIs by objective", "Traceability"])
-with by_objective:
-    if objectives:
-        chosen_id = st.selectbox(
-            "Objective",
-            list(objectives),
-            format_func=lambda i: objectives[i]["title"],
-            key=_valid_choice("kpi_objective", set(objectives)),
-        )
-        _objective_tab(objectives[chosen_id])
-    else:
-        st.info("No objectives yet: add them on the Objectives page first.")
-with traceability:
-    _traceability_tab()
+# Only the open tab runs (on_change="rerun").
+by_objective, traceability = st.tabs(["KPIs by objective", "Traceability"], key="kpi_tabs", on_change="rerun")
+if by_objective.open:
+    with by_objective:
+        if objectives:
+            chosen_id = st.selectbox(
+                "Objective",
+                list(objectives),
+                format_func=lambda i: objectives[i]["title"],
+                key=_valid_choice("kpi_objective", set(objectives)),
+            )
+            _objective_tab(objectives[chosen_id])
+        else:
+            st.info("No objectives yet: add them on the Objectives page first.")
+if traceability.open:
+    with traceability:
+        _traceability_tab()

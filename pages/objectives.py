@@ -4,7 +4,7 @@ filterable to the ones that fail, with the KPIs each one has."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -14,7 +14,7 @@ from strategy.define.kpis import kpi_counts
 from strategy.define.method import rule
 from strategy.define.smart import SmartCheck, check_objectives, smart_context
 from strategy.store.records import create_record, delete_record, update_record
-from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, attempt, chart, derived, engine, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import close_form, open_form, save_form
 
 ERROR = "objectives_error"
@@ -30,8 +30,9 @@ stakeholders = {s["id"]: s["name"] for s in records("stakeholder", ws_id)}
 needs = {n["id"]: n["title"] for n in records("need", ws_id)}
 priorities = {p["id"]: p["title"] for p in records("priority", ws_id)}
 context = smart_context(current)
-checks = {c.objective_id: c for c in check_objectives(objectives, context)}
-counts = kpi_counts(records("kpi", ws_id))
+checks = derived("smart", ws_id, lambda: {c.objective_id: c for c in check_objectives(objectives, context)})
+counts = derived("kpi_counts", ws_id, lambda: kpi_counts(records("kpi", ws_id)))
+OPEN = "objective_open"
 
 
 def badge(verdict: str, text: str) -> str:
@@ -45,12 +46,14 @@ def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def _add() -> None:
     data = _clean({name: st.session_state[f"new_{name}"] for name in FIELDS})
+    created: dict[str, Any] = {}
     if attempt(
-        lambda: create_record(engine(), "objective", ws_id, data, actor=actor()),
+        lambda: created.update(create_record(engine(), "objective", ws_id, data, actor=actor())),
         f"Objective '{data['title']}' added: see its SMART check below.",
         ERROR,
     ):
         st.session_state.update({f"new_{name}": value for name, value in EMPTY.items()})
+        st.session_state[OPEN] = created["id"]  # open the new objective's check at once
 
 
 def _update(objective: Mapping[str, Any]) -> None:
@@ -170,11 +173,34 @@ with adding, st.form("new_objective", border=True):
         st.session_state.setdefault(f"new_{name}", value)
     _fields("new")
     st.form_submit_button("Add objective", type="primary", on_click=_add)
+
+
+def _rows(shown: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """The list as one table: a verdict per letter, so a long list stays one element, not a card each."""
+    return [
+        {
+            "Objective": o["title"],
+            "SMART": checks[o["id"]].verdict.upper(),
+            **{letter.name: letter.verdict for letter in checks[o["id"]].letters},
+            "KPIs": f"{counts.get(o['id'], Counter())['leading']} leading, "
+            f"{counts.get(o['id'], Counter())['lagging']} lagging",
+            "Owner": stakeholders.get(o["owner_id"], "nobody yet"),
+        }
+        for o in shown
+    ]
+
+
 with listing:
     shown = st.radio("Show", list(FILTERS), format_func=FILTERS.__getitem__, horizontal=True, key="objective_filter")
     wanted = {"all": {"pass", "stretch", "fail"}, "fail": {"fail"}, "attention": {"fail", "stretch"}}[shown]
     visible = [o for o in objectives if checks[o["id"]].verdict in wanted]
-    for objective in visible:
-        _card(objective)
     if not visible:
         st.info("No objective matches this filter." if objectives else "No objectives yet: add the first one.")
+    else:
+        st.dataframe(_rows(visible), hide_index=True, width="stretch")
+        # One objective open at a time: its check, its edit form. Nine widgets, not nine per objective.
+        titles = {o["id"]: o["title"] for o in visible}
+        if st.session_state.get(OPEN) not in titles:
+            st.session_state[OPEN] = next(iter(titles))
+        opened = st.selectbox("Open an objective", list(titles), format_func=titles.__getitem__, key=OPEN)
+        _card(next(o for o in visible if o["id"] == opened))

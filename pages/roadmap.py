@@ -6,19 +6,32 @@ from __future__ import annotations
 
 from datetime import date
 
+import plotly.graph_objects as go
 import streamlit as st
 
-from strategy.charts.roadmap import gantt_chart, swimlane_chart
+from strategy.charts.roadmap import VISIBLE_ROWS, gantt_chart, swimlane_chart
 from strategy.cycles import DependencyCycle
 from strategy.deliver.roadmap import STATUS_LABELS, Roadmap, build_roadmap, lanes_by_department, lanes_by_objective
 from strategy.deliver.roadmap_store import store_schedule
-from ui.common import actor, all_records, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.common import (
+    actor,
+    all_records,
+    attempt,
+    chart,
+    derived,
+    engine,
+    records,
+    show_flash,
+    show_pending_error,
+    workspace,
+)
 from ui.health_notes import health_notes
 from ui.roadmap_forms import ERROR, dependency_forms, pin_form
 from ui.roadmap_tabs import capacity_tab, gates_tab, priorities_tab
 
 COLOUR_BY = {"objective": "Objective", "status": "Status"}
 LANES_BY = {"objective": "Objective", "department": "Department"}
+MAX_BOXES = 3
 
 current = workspace()
 ws_id = current.id or 0
@@ -82,20 +95,49 @@ def _schedule_rows(roadmap: Roadmap) -> list[dict[str, str]]:
     ]
 
 
+ALL_WAVES = -1
+
+
+def _wave_filter(roadmap: Roadmap) -> int:
+    """A long plan is drawn a wave at a time (the first by default), so the chart stays quick and readable."""
+    if len(roadmap.items) <= VISIBLE_ROWS:
+        return ALL_WAVES
+    waves = sorted({i.initiative["wave"] or 0 for i in roadmap.items})
+    return int(
+        st.selectbox(
+            "Wave",
+            [ALL_WAVES, *waves],
+            index=1,
+            format_func=lambda w: "All waves" if w == ALL_WAVES else f"Wave {w or '–'}",
+            key="roadmap_wave",
+        )
+    )
+
+
 def _gantt_tab(roadmap: Roadmap) -> None:
-    colour = st.radio(
+    left, right = st.columns([3, 1])
+    colour = left.radio(
         "Colour by", list(COLOUR_BY), format_func=COLOUR_BY.__getitem__, horizontal=True, key="roadmap_colour"
     )
-    figure = gantt_chart(
-        roadmap.items,
-        recs["objective"],
-        roadmap.late,
-        colour_by="status" if colour == "status" else "objective",
-        plan_start=roadmap.plan_start,
-        plan_end=roadmap.plan_end,
-        today=today,
+    with right:
+        wave = _wave_filter(roadmap)
+    items = [i for i in roadmap.items if wave == ALL_WAVES or (i.initiative["wave"] or 0) == wave]
+    figure = derived(
+        f"gantt:{colour}:{wave}:{today}",
+        ws_id,
+        lambda: gantt_chart(
+            items,
+            recs["objective"],
+            roadmap.late,
+            colour_by="status" if colour == "status" else "objective",
+            plan_start=roadmap.plan_start,
+            plan_end=roadmap.plan_end,
+            today=today,
+        ),
     )
     chart(figure, key="roadmap_gantt")
+    if len(items) > VISIBLE_ROWS:
+        st.caption(f"The first {VISIBLE_ROWS} of {len(items)} rows: drag the chart up to see the rest.")
     st.caption("Thick outline: the critical path. Diamonds: objective due dates (⚠ when the work ends later).")
     dependency_forms(ws_id, initiatives)
     pin_form(ws_id, initiatives)
@@ -104,16 +146,28 @@ def _gantt_tab(roadmap: Roadmap) -> None:
 
 def _swimlane_tab(roadmap: Roadmap) -> None:
     by = st.radio("Lanes by", list(LANES_BY), format_func=LANES_BY.__getitem__, horizontal=True, key="roadmap_lanes")
-    if by == "objective":
-        lanes = lanes_by_objective(roadmap.items, recs["objective"])
-    else:
-        lanes = lanes_by_department(roadmap.items, recs["stakeholder"])
-    figure = swimlane_chart(lanes, plan_start=roadmap.plan_start, plan_end=roadmap.plan_end, today=today)
-    chart(figure, key="roadmap_lanes_chart")
+
+    def figure() -> go.Figure:
+        if by == "objective":
+            lanes = lanes_by_objective(roadmap.items, recs["objective"])
+        else:
+            lanes = lanes_by_department(roadmap.items, recs["stakeholder"])
+        return swimlane_chart(lanes, plan_start=roadmap.plan_start, plan_end=roadmap.plan_end, today=today)
+
+    chart(derived(f"lanes:{by}:{today}", ws_id, figure), key="roadmap_lanes_chart")
+
+
+def _issues(issues: tuple[str, ...]) -> None:
+    """A few warnings as boxes; many as one box and a table, so the Gantt stays in view."""
+    if len(issues) <= MAX_BOXES:
+        for issue in issues:
+            st.warning(issue, icon=":material/warning:")
+        return
+    st.warning(f"{len(issues)} scheduling warnings, listed below the chart.", icon=":material/warning:")
 
 
 try:
-    roadmap = build_roadmap(current, recs, today)
+    roadmap = derived(f"roadmap:{today}", ws_id, lambda: build_roadmap(current, recs, today))
 except DependencyCycle as cycle:
     st.error(f"The roadmap cannot be scheduled: {cycle.errors[0].message}.", icon="⚠️")
     dependency_forms(ws_id, initiatives)
@@ -123,18 +177,28 @@ if not roadmap.items:
     st.stop()
 _headline(roadmap)
 _stored_state(roadmap)
-for issue in roadmap.issues:
-    st.warning(issue, icon=":material/warning:")
+_issues(roadmap.issues)
+# Only the open tab runs (on_change="rerun"): a click costs one tab, not five.
 gantt, lanes, priorities, gates, capacity = st.tabs(
-    ["Gantt", "Swimlanes", "Priorities and pilot", "Gates and checks", "Capacity and settings"], key="roadmap_tabs"
+    ["Gantt", "Swimlanes", "Priorities and pilot", "Gates and checks", "Capacity and settings"],
+    key="roadmap_tabs",
+    on_change="rerun",
 )
-with gantt:
-    _gantt_tab(roadmap)
-with lanes:
-    _swimlane_tab(roadmap)
-with priorities:
-    priorities_tab(roadmap, current)
-with gates:
-    gates_tab(roadmap)
-with capacity:
-    capacity_tab(roadmap, current)
+if gantt.open:
+    with gantt:
+        _gantt_tab(roadmap)
+if lanes.open:
+    with lanes:
+        _swimlane_tab(roadmap)
+if priorities.open:
+    with priorities:
+        priorities_tab(roadmap, current)
+if gates.open:
+    with gates:
+        gates_tab(roadmap)
+if capacity.open:
+    with capacity:
+        capacity_tab(roadmap, current)
+if len(roadmap.issues) > MAX_BOXES:
+    st.subheader("Scheduling warnings")
+    st.dataframe([{"Warning": issue} for issue in roadmap.issues], hide_index=True, width="stretch")

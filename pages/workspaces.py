@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -155,7 +156,7 @@ if everything:
             st.button("Delete (can be restored)", on_click=_delete, args=(chosen.id,))
             st.download_button(
                 "Export as JSON",
-                data=export_json(engine(), chosen.id or 0),
+                data=partial(export_json, engine(), chosen.id or 0),  # exported on the click, not every rerun
                 file_name=f"{chosen.name}.json",
                 mime="application/json",
             )

@@ -6,3 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh --system
 export PATH="$PWD/.venv/bin:$PATH"
 scripts/with_postgres.sh python -m pytest "$@"
+# Smoke test of the benchmark: it must finish (timings on shared machines are noisy; budgets are judged
+# from `make stress`, not here).
+python -m strategy bench --size sample --runs 2 > /dev/null

@@ -10,22 +10,13 @@ import streamlit as st
 from strategy.charts.business_case import npv_histogram, scenario_chart, tornado_chart
 from strategy.plan.business_case import CaseSettings, Line
 from strategy.plan.case_text import irr_text, money, payback_text, percent, roi_text
-from strategy.plan.montecarlo import DEFAULT_RUNS, DEFAULT_SEED, NpvDistribution, npv_distribution, tornado
+from strategy.plan.montecarlo import DEFAULT_RUNS, DEFAULT_SEED, npv_distribution, tornado
 from strategy.plan.scenarios import ScenarioOutcome, compare_scenarios
-from ui.common import chart, version
+from ui.common import chart, derived
 from ui.table_editor import record_table_editor
 
 RUN_CHOICES = [DEFAULT_RUNS, 50_000]
 SCENARIO_FIELDS = ["name", "discount_rate", "benefit_risk", "cost_risk", "benefit_factor", "cost_factor"]
-
-
-@st.cache_data(show_spinner="Simulating the case…", max_entries=32)
-def _simulated(
-    workspace_id: int, data_version: int, runs: int, seed: int, _settings: CaseSettings, _lines: tuple[Any, Any]
-) -> NpvDistribution:
-    """Cached per workspace, data version, runs and seed: the same inputs give the same histogram."""
-    costs, benefits = _lines
-    return npv_distribution(_settings, costs, benefits, runs=runs, seed=seed)
 
 
 def risk_tab(
@@ -38,19 +29,28 @@ def risk_tab(
     runs_col, seed_col, _ = st.columns([1, 1, 2])
     runs = runs_col.selectbox("Simulated cases", RUN_CHOICES, format_func="{:,}".format, key="case_runs")
     seed = seed_col.number_input("Seed (same seed, same result)", 0, 2**31 - 1, DEFAULT_SEED, key="case_seed")
-    result = _simulated(workspace_id, version(workspace_id), runs, int(seed), settings, (costs, benefits))
+    result = derived(
+        f"case:montecarlo:{runs}:{int(seed)}",
+        workspace_id,
+        lambda: npv_distribution(settings, costs, benefits, runs=runs, seed=int(seed)),
+    )
     odds, p10, p50, p90 = st.columns(4)
     odds.metric("Chance NPV > 0", percent(result.probability_positive))
     p10.metric("P10 NPV (1 in 10 worse)", money(result.p10, currency))
     p50.metric("P50 NPV (median)", money(result.p50, currency))
     p90.metric("P90 NPV (1 in 10 better)", money(result.p90, currency))
     st.caption(f"{result.runs:,} cases drawn from every line's low / likely / high (triangular), seed {result.seed}.")
-    chart(npv_histogram(result, currency), key="case_histogram")
+    chart(
+        derived(f"case:histogram:{runs}:{int(seed)}", workspace_id, lambda: npv_histogram(result, currency)),
+        key="case_histogram",
+    )
     st.subheader("What moves NPV most")
     st.caption("Each bar: NPV when that line alone goes to its low and to its high; every other line stays likely.")
-    bars = tornado(settings, costs, benefits)
+    bars = derived("case:tornado", workspace_id, lambda: tornado(settings, costs, benefits))
     if bars:
-        chart(tornado_chart(bars, npv, currency), key="case_tornado")
+        chart(
+            derived("case:tornado:chart", workspace_id, lambda: tornado_chart(bars, npv, currency)), key="case_tornado"
+        )
     else:
         st.info("Every line has a single amount (low = likely = high): nothing to swing.")
 

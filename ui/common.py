@@ -7,7 +7,7 @@ every user, so the key must say whose data it is); any write bumps the data vers
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -23,6 +23,7 @@ from strategy.store.snapshot import workspace_records
 from strategy.store.workspaces import get_workspace
 
 FLASH = "_flash"
+T = TypeVar("T")
 
 
 def _leave_legacy_pages_mode() -> None:
@@ -58,11 +59,40 @@ def workspace() -> Workspace:
     if workspace_id is None:
         st.info("No workspace yet: create one on the **Workspaces** page.")
         st.stop()
-    return get_workspace(engine(), int(workspace_id))
+    return _cached_workspace(get_settings().url, int(workspace_id), version(int(workspace_id)))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_workspace(url: str, workspace_id: int, data_version: int) -> Workspace:
+    return get_workspace(_engine(url), workspace_id)
+
+
+VERSIONS = "_data_versions"
 
 
 def version(workspace_id: int) -> int:
-    return data_version(engine(), workspace_id)
+    """The workspace's data version, read once a rerun: app.py forgets it as each run starts, and so
+    does every write through attempt()."""
+    seen = st.session_state.setdefault(VERSIONS, {})
+    if workspace_id not in seen:
+        seen[workspace_id] = data_version(engine(), workspace_id)
+    return int(seen[workspace_id])
+
+
+def forget_versions() -> None:
+    st.session_state.pop(VERSIONS, None)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _derived(url: str, workspace_id: int, data_version: int, name: str, _compute: Callable[[], Any]) -> Any:
+    return _compute()
+
+
+def derived(name: str, workspace_id: int, compute: Callable[[], T]) -> T:
+    """A result that depends only on the workspace's data (a schedule, a Monte Carlo, verdicts, a figure),
+    computed once per data version and shared by every session; `name` must carry every other input
+    (a seed, a setting, today's date). Treat it as read-only: every session sees the same object."""
+    return cast(T, _derived(get_settings().url, workspace_id, version(workspace_id), name, compute))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -109,6 +139,8 @@ def attempt(action: Callable[[], Any], success: str, error_key: str) -> bool:
     except WorkbenchError as error:
         st.session_state[error_key] = error
         return False
+    finally:
+        forget_versions()
     st.session_state.pop(error_key, None)
     flash(success)
     return True

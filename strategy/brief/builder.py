@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from strategy.brief.content import Brief, Section
 from strategy.brief.context import BriefContext
+from strategy.brief.names import SECTION_KEYS
 from strategy.brief.sections_case import case_section
 from strategy.brief.sections_define import capabilities_section, direction_section, objectives_section
 from strategy.brief.sections_people import needs_section, people_section
@@ -44,7 +45,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("people", "Stakeholders and champions", people_section),
     SectionSpec("governance", "Governance", governance_section),
 )
-SECTION_KEYS = tuple(spec.key for spec in SECTIONS)
+assert tuple(spec.key for spec in SECTIONS) == SECTION_KEYS, "strategy/brief/names.py lists the sections"
 
 
 def build_brief(

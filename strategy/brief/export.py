@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from strategy.brief.builder import SECTION_KEYS, build_brief
 from strategy.brief.content import Brief
 from strategy.brief.images import Progress, render_charts
+from strategy.brief.names import FORMAT_KEYS
 from strategy.brief.render_docx import render_docx
 from strategy.brief.render_markdown import render_markdown
 from strategy.brief.render_pdf import render_pdf
@@ -50,6 +51,7 @@ FORMATS: dict[str, Format] = {
         Format("md", "Markdown", "md", "text/markdown", render_markdown),
     )
 }
+assert tuple(FORMATS) == FORMAT_KEYS, "strategy/brief/names.py lists the formats"
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,14 +14,18 @@ from strategy.brief.content import Brief, Chart
 Progress = Callable[[float, str], None]
 
 
+_warm: list[bool] = []  # whether this process's browser is started
+
+
 @contextmanager
 def warm_browser() -> Iterator[None]:
-    """One browser for every chart of a brief (a cold start costs ~2 s a chart)."""
-    kaleido.start_sync_server(silence_warnings=True)
-    try:
-        yield
-    finally:
-        kaleido.stop_sync_server(silence_warnings=True)
+    """One browser for every chart of every brief this process makes (a cold start costs ~2 s a chart,
+    and starting one per brief ~2 s a brief); it stops when the process ends."""
+    if not _warm:
+        kaleido.start_sync_server(silence_warnings=True)
+        atexit.register(kaleido.stop_sync_server, silence_warnings=True)
+        _warm.append(True)
+    yield
 
 
 def chart_png(chart: Chart) -> bytes:

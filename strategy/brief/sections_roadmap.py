@@ -5,7 +5,31 @@ from __future__ import annotations
 from strategy.brief.content import Bullets, Chart, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
 from strategy.charts.roadmap import gantt_chart
-from strategy.deliver.roadmap import build_roadmap
+from strategy.deliver.roadmap import Roadmap, RoadmapItem, build_roadmap
+
+
+def _gantts_by_wave(ctx: BriefContext, roadmap: Roadmap) -> list[Chart]:
+    """One Gantt a wave, every row drawn, so each image fits a page instead of one 40,000 px strip."""
+    waves: dict[int | None, list[RoadmapItem]] = {}
+    for item in roadmap.items:
+        waves.setdefault(item.initiative["wave"], []).append(item)
+    return [
+        Chart(
+            "Roadmap" if len(waves) == 1 else f"Roadmap: wave {wave or '–'}",
+            gantt_chart(
+                items,
+                ctx.records["objective"] if n == len(waves) - 1 else [],
+                roadmap.late,
+                colour_by="status",
+                plan_start=roadmap.plan_start,
+                plan_end=roadmap.plan_end,
+                today=ctx.today,
+                window=None,
+            ),
+            height=120 + 48 * len(items),
+        )
+        for n, (wave, items) in enumerate(waves.items())
+    ]
 
 
 def roadmap_section(ctx: BriefContext) -> Section:
@@ -19,19 +43,7 @@ def roadmap_section(ctx: BriefContext) -> Section:
             f"{len(roadmap.items)} initiatives scheduled from {roadmap.items[0].start:%b %Y}; "
             f"{len(roadmap.critical_ids)} on the critical path."
         ),
-        Chart(
-            "Roadmap",
-            gantt_chart(
-                roadmap.items,
-                ctx.records["objective"],
-                roadmap.late,
-                colour_by="status",
-                plan_start=roadmap.plan_start,
-                plan_end=roadmap.plan_end,
-                today=ctx.today,
-            ),
-            height=120 + 48 * len(roadmap.items),
-        ),
+        *_gantts_by_wave(ctx, roadmap),
     ]
     if pilot:
         blocks.append(

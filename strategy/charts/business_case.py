@@ -195,17 +195,16 @@ def initiative_value_chart(rows: Sequence[tuple[str, float, float]], currency: s
         mode="markers",
         marker=dict(color=TOTAL, size=18, symbol="diamond", line=dict(color="white", width=2)),
     )
-    for name, (_, benefits, costs) in zip(names, ordered, strict=True):
-        figure.add_annotation(
-            x=1.0,
-            xref="paper",
-            xanchor="left",
-            y=name,
-            text=f"NPV {money(benefits - costs, currency)}",
-            showarrow=False,
-            font=dict(size=FONT_SIZE, color=TOTAL),
-            xshift=12,
-        )
+    label = dict(
+        x=1.0, xref="paper", xanchor="left", showarrow=False, font=dict(size=FONT_SIZE, color=TOTAL), xshift=12
+    )
+    # One list, set once: add_annotation re-validates every annotation so far, which grows with the square.
+    figure.update_layout(
+        annotations=[
+            label | {"y": name, "text": f"NPV {money(benefits - costs, currency)}"}
+            for name, (_, benefits, costs) in zip(names, ordered, strict=True)
+        ]
+    )
     figure.add_vline(x=0, line_color="#212529", line_width=2)
     figure.update_layout(barmode="relative", legend=dict(orientation="h", y=1.1, x=0))
     figure.update_xaxes(title=f"present value ({currency})", gridcolor=GRID)

@@ -24,6 +24,7 @@ NO_OBJECTIVE = "No objective"
 LABEL_CHARS = 42
 ROW_HEIGHT = 46
 GRID = "#dee2e6"
+VISIBLE_ROWS = 30  # a long plan opens on its first rows, readable on a projector
 MS_PER_DAY = 86_400_000
 
 
@@ -151,20 +152,23 @@ def _legend_for_critical(figure: go.Figure, items: Sequence[RoadmapItem]) -> Non
 
 def _milestones(
     figure: go.Figure, objectives: Sequence[Record], late: Sequence[LateObjective], colour_by: ColourBy
-) -> list[str]:
+) -> dict[str, str]:
     """A diamond on its own row for every objective with a due date; red and marked when late.
-    Returns the rows it added."""
+    Returns the rows it added: key -> label."""
     late_ids = {lo.objective["id"] for lo in late}
     colours = objective_colours(objectives)
     due = sorted((o for o in objectives if o.get("due_date")), key=lambda o: o["due_date"])
     if not due:
-        return []
-    rows = [("⚠ Late: " if o["id"] in late_ids else "◆ Due: ") + short(o["title"], LABEL_CHARS - 6) for o in due]
+        return {}
+    rows = {
+        f"o{o['id']}": ("⚠ Late: " if o["id"] in late_ids else "◆ Due: ") + short(o["title"], LABEL_CHARS - 6)
+        for o in due
+    }
     figure.add_scatter(
         name="Objective due date",
         mode="markers",
         x=[_iso(o["due_date"]) for o in due],
-        y=rows,
+        y=list(rows),
         marker=dict(
             symbol="diamond",
             size=26,
@@ -188,16 +192,30 @@ def gantt_chart(
     plan_start: date,
     plan_end: date,
     today: date,
+    window: int | None = VISIBLE_ROWS,
 ) -> go.Figure:
-    """Every scheduled initiative on its own row, in start order, over the whole plan by quarter."""
-    rows = [(f"W{i.initiative['wave'] or '–'} · {short(i.initiative['title'])}", i) for i in items]
+    """Every scheduled initiative on its own row (keyed by id, labelled by wave and title), in start
+    order, over the whole plan by quarter. A long plan opens on its first `window` rows; drag the rows
+    to see the rest (None draws every row, as a printed brief needs)."""
+    rows = [(f"i{i.initiative['id']}", i) for i in items]
+    labels = {key: f"W{i.initiative['wave'] or '–'} · {short(i.initiative['title'])}" for key, i in rows}
     figure = go.Figure()
     _bars(figure, _groups(rows, colour_by, objectives))
     _legend_for_critical(figure, items)
-    order = [label for label, _ in rows] + _milestones(figure, objectives, late, colour_by)
+    labels |= _milestones(figure, objectives, late, colour_by)
+    order = list(labels)
+    shown = len(order) if window is None else min(window, len(order))
     last = max([plan_end, *(i.end for i in items)])
-    figure = _frame(figure, min([plan_start, *(i.start for i in items)]), last, len(order), today)
-    figure.update_yaxes(categoryorder="array", categoryarray=order)
+    figure = _frame(figure, min([plan_start, *(i.start for i in items)]), last, shown, today)
+    figure.update_yaxes(
+        categoryorder="array",
+        categoryarray=order,
+        tickmode="array",
+        tickvals=order,
+        ticktext=list(labels.values()),
+        autorange=False,
+        range=[shown - 0.5, -0.5],
+    )
     return figure
 
 
@@ -235,18 +253,9 @@ def swimlane_chart(
     figure.update_traces(showlegend=False)
     items = [i for lane in lanes.values() for i in lane]
     _legend_for_critical(figure, items)
-    for first, last_row in spans[::2]:
-        figure.add_shape(
-            type="rect",
-            xref="paper",
-            x0=0,
-            x1=1,
-            y0=first - 0.5,
-            y1=last_row + 0.5,
-            fillcolor=LANE_BAND,
-            line_width=0,
-            layer="below",
-        )
+    band = dict(type="rect", xref="paper", x0=0, x1=1, fillcolor=LANE_BAND, line_width=0, layer="below")
+    # Set as one list: plotly re-validates every shape on each add_shape, which grows with the square.
+    figure.update_layout(shapes=[band | {"y0": first - 0.5, "y1": last + 0.5} for first, last in spans[::2]])
     last = max([plan_end, *(i.end for i in items)])
     figure = _frame(figure, min([plan_start, *(i.start for i in items)]), last, len(rows), today)
     figure.update_yaxes(categoryorder="array", categoryarray=rows, range=[len(rows) - 0.5, -0.5], autorange=False)

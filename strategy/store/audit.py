@@ -23,17 +23,28 @@ def record_event(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> None:
-    session.add(
-        AuditEvent(
-            workspace_id=workspace_id,
-            actor=(actor.strip() or "unknown")[:80],
-            table_name=table_name,
-            row_id=row_id,
-            action=action,
-            before=to_jsonable_python(before),
-            after=to_jsonable_python(after),
-        )
-    )
+    session.add(AuditEvent(**audit_row(workspace_id, actor, table_name, row_id, action, before, after)))
+
+
+def audit_row(
+    workspace_id: int,
+    actor: str,
+    table_name: str,
+    row_id: int,
+    action: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """One event's columns (the importer inserts a table's events as one batch)."""
+    return {
+        "workspace_id": workspace_id,
+        "actor": (actor.strip() or "unknown")[:80],
+        "table_name": table_name,
+        "row_id": row_id,
+        "action": action,
+        "before": to_jsonable_python(before),
+        "after": to_jsonable_python(after),
+    }
 
 
 def row_history(session: Session, workspace_id: int, table_name: str, row_id: int) -> list[AuditEvent]:

@@ -6,15 +6,19 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine
+from sqlmodel import Session, col, insert, select, update
 
+from models.base import utcnow
 from models.engine import read_session, write_session
 from models.registry import BY_KIND, ENTITIES, Entity
-from models.workspace import Workspace
+from models.workspace import AuditEvent, Workspace
 from strategy.cycles import cycle_message, find_cycle
 from strategy.errors import FieldError, InvalidInput, field_errors
 from strategy.store import record_store as store
+from strategy.store.audit import audit_row
 from strategy.store.interchange_format import WorkspaceDocument, WorkspaceIn
 from strategy.store.record_checks import run_checks
+from strategy.store.record_store import wid
 from strategy.store.workspaces import EDITABLE, add_workspace, ensure_unique_name
 
 
@@ -94,44 +98,83 @@ def _dependency_rings(document: WorkspaceDocument) -> list[FieldError]:
 
 
 def import_document(engine: Engine, document: WorkspaceDocument, *, actor: str, name: str | None = None) -> Workspace:
-    """Write the document as a new workspace in one transaction: all of it or none of it."""
+    """Write the document as a new workspace in one transaction: all of it or none of it.
+
+    The document was validated whole (fields, keys, references, checks, rings), so rows are written in
+    bulk: one batched INSERT per table, not a validating SELECT per reference."""
     settings = document.workspace if name is None else document.workspace.model_copy(update={"name": name})
     try:
         settings = WorkspaceIn.model_validate(settings.model_dump())
     except ValidationError as exc:
         raise InvalidInput(field_errors(exc, "workspace")) from exc
+    check_references(document)
     with write_session(engine) as session:
         ensure_unique_name(session, settings.name)
         workspace = add_workspace(session, settings, actor)
         ids: dict[str, dict[str, int]] = {ent.kind: {} for ent in ENTITIES}
-        later: list[tuple[Entity, int, dict[str, Any], int]] = []
         for ent in ENTITIES:
-            for item in _items(document, ent):
-                data = item.model_dump(include=set(ent.fields))
-                deferred: dict[str, Any] = {}
-                for field, target in ent.refs.items():
-                    value = getattr(item, json_ref(field))
-                    resolved = None if value is None else ids[target].get(value)
-                    if target == ent.kind and value is not None:
-                        deferred[field] = value
-                    data[field] = None if target == ent.kind else resolved
-                for link in ent.links:
-                    wanted = getattr(item, link.json_field)
-                    if link.target == ent.kind:
-                        deferred[link.field] = wanted
-                    data[link.field] = [] if link.target == ent.kind else [ids[link.target][k] for k in wanted]
-                record = store.insert(session, ent, workspace, data, actor)
-                if not ent.singleton:
-                    ids[ent.kind][_key(item)] = record["id"]
-                if deferred:
-                    later.append((ent, record["id"], deferred, record["version"]))
-        for ent, record_id, deferred, version in later:
-            changes = {
-                f: ([ids[ent.kind][k] for k in v] if isinstance(v, list) else ids[ent.kind][v])
-                for f, v in deferred.items()
-            }
-            store.modify(session, ent, workspace, record_id, changes, version, actor)
+            _insert_rows(session, ent, workspace, _items(document, ent), ids, actor)
         return workspace
+
+
+def _insert_rows(
+    session: Session,
+    ent: Entity,
+    workspace: Workspace,
+    items: list[BaseModel],
+    ids: dict[str, dict[str, int]],
+    actor: str,
+) -> None:
+    """One entity's rows as one batched INSERT, then references to its own kind (a backup, a
+    dependency), its link rows and its audit events, each as one batch."""
+    if not items:
+        return
+    now, table = utcnow(), ent.table
+    rows = [
+        {**item.model_dump(include=set(ent.fields)), **_refs(ent, item, ids), "workspace_id": wid(workspace)}
+        | {"version": 1, "created_at": now, "updated_at": now}
+        for item in items
+    ]
+    core = session.connection()  # plain Core executemany: the ORM would split rows by which values are None
+    core.execute(insert(table.__table__), rows)  # type: ignore[attr-defined]
+    # A new workspace's rows are all ours, and ids grow in insertion order (SQLite and PostgreSQL):
+    # one SELECT, where RETURNING in input order would cost a statement per row on SQLite.
+    found = session.exec(select(table.id).where(table.workspace_id == wid(workspace)).order_by(col(table.id)))
+    new_ids = [int(row_id or 0) for row_id in found]
+    if not ent.singleton:
+        ids[ent.kind].update({_key(item): row_id for item, row_id in zip(items, new_ids, strict=True)})
+    own_refs = [field for field, target in ent.refs.items() if target == ent.kind]
+    later = []
+    for item, row, row_id in zip(items, rows, new_ids, strict=True):
+        row["id"] = row_id
+        for field in own_refs:
+            value = getattr(item, json_ref(field))
+            row[field] = None if value is None else ids[ent.kind][value]
+        if any(row[field] is not None for field in own_refs):
+            later.append({"id": row_id, **{field: row[field] for field in own_refs}})
+        row |= {link.field: sorted(ids[link.target][k] for k in getattr(item, link.json_field)) for link in ent.links}
+    if later:
+        session.execute(update(table), later)
+    for link in ent.links:
+        pairs = [{link.own_column: r["id"], link.other_column: t} for r in rows for t in r[link.field]]
+        if pairs:
+            core.execute(insert(link.table.__table__), pairs)  # type: ignore[attr-defined]
+    events = [
+        audit_row(wid(workspace), actor, ent.table_name, r["id"], "create", None, {k: r[k] for k in _shape(ent)})
+        for r in rows
+    ]
+    core.execute(insert(AuditEvent.__table__), [e | {"at": now} for e in events])  # type: ignore[attr-defined]
+
+
+def _shape(ent: Entity) -> tuple[str, ...]:
+    """The keys of a record as the services return it (and the audit trail stores it)."""
+    return ("id", "version", *ent.fields, *ent.refs, *(link.field for link in ent.links))
+
+
+def _refs(ent: Entity, item: BaseModel, ids: dict[str, dict[str, int]]) -> dict[str, int | None]:
+    """The item's references to other kinds as database ids (those to its own kind come later)."""
+    values = {field: getattr(item, json_ref(field)) for field, target in ent.refs.items() if target != ent.kind}
+    return {field: None if v is None else ids[ent.refs[field]][v] for field, v in values.items()}
 
 
 def export_document(engine: Engine, workspace_id: int) -> WorkspaceDocument:

@@ -104,3 +104,9 @@ def test_a_database_from_before_workshops_upgrades_and_keeps_its_workspaces(tmp_
     assert {"agendastep", "decision", "workshopsettings", "livesession", "participant", "vote"} <= tables
     with engine.connect() as connection:
         assert connection.execute(text("SELECT name FROM workspace")).scalar_one() == "Old plan"
+
+
+def test_the_newest_revision_is_read_from_the_files_as_alembic_reads_it():
+    from models.migrate import script_heads
+
+    assert script_heads() == {head_revision()}

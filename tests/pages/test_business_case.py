@@ -33,6 +33,12 @@ def chart_spec(at, title_word: str) -> dict:
     return next(s for s in specs if title_word in json.dumps(s["data"]))
 
 
+def open_tab(at, name: str):
+    """Only the open tab runs: open another as a click on its label would."""
+    at.session_state["case_tabs"] = name
+    return at.run()
+
+
 @pytest.fixture
 def at(app_db):
     page = open_app(PAGE)
@@ -53,6 +59,7 @@ def test_headline_figures_and_the_cash_flow_come_from_the_stored_lines(at, app_d
 
 def test_adding_a_cost_and_a_benefit_changes_npv_and_payback(at, app_db):
     before_npv, before_payback = metric(at, "NPV (risk-adjusted)"), metric(at, "Payback")
+    open_tab(at, "Costs and benefits")
     at.text_input(key="cost_name").input("Data warehouse connector")
     at.number_input(key="cost_likely").set_value(400_000)
     at = click(at, "Add cost line")
@@ -73,6 +80,7 @@ def test_adding_a_cost_and_a_benefit_changes_npv_and_payback(at, app_db):
 
 
 def test_a_refused_line_names_it_and_keeps_what_was_typed(at, app_db):
+    open_tab(at, "Costs and benefits")
     at.text_input(key="cost_name").input("Consultants")
     at.number_input(key="cost_low").set_value(90_000)
     at.number_input(key="cost_likely").set_value(60_000)
@@ -84,6 +92,7 @@ def test_a_refused_line_names_it_and_keeps_what_was_typed(at, app_db):
 
 def test_saving_a_higher_discount_rate_lowers_npv(at, app_db):
     before = stored_case(app_db)[0].npv
+    open_tab(at, "Settings and method")
     at.number_input(key="case_rate").set_value(15.0)
     at.number_input(key="case_ramp_1").set_value(20.0)
     at = click(at, "Save case settings")
@@ -94,12 +103,14 @@ def test_saving_a_higher_discount_rate_lowers_npv(at, app_db):
 
 
 def test_risk_and_scenarios_are_shown_from_the_records(at):
+    open_tab(at, "Risk")
     odds = metric(at, "Chance NPV > 0")
     assert odds.endswith("%") and 50 <= int(odds.split()[0]) <= 100
     histogram = chart_spec(at, "of runs")
     assert sum(histogram["data"][0]["y"]) == pytest.approx(100)
     tornado = chart_spec(at, "line at its low")
     assert "Renewal margin from lower lapse (benefit)" in tornado["data"][0]["y"]
+    open_tab(at, "Scenarios")
     scenarios = next(d.value for d in at.dataframe if "Scenario" in d.value.columns)
     assert list(scenarios["Scenario"]) == ["Conservative", "Expected", "Ambitious"]
 
@@ -113,6 +124,7 @@ def test_an_empty_case_guides_and_a_case_without_costs_says_roi_undefined(at):
     )
     at.switch_page(PAGE).run()
     assert any("No cost or benefit lines yet" in i.value for i in at.info)
+    open_tab(at, "Costs and benefits")
     at.text_input(key="benefit_name").input("Time saved")
     at.number_input(key="benefit_likely").set_value(10_000)
     at = click(at, "Add benefit line")

@@ -99,6 +99,9 @@ def test_making_a_kpi_lagging_drops_what_it_led(app_db):
 
 def test_the_traceability_tab_counts_and_draws_the_chain_with_its_orphans(app_db):
     at = open_app(PAGE)
+    assert not at.get("plotly_chart")  # only the open tab runs
+    at.session_state["kpi_tabs"] = "Traceability"
+    at.run()
     counts = {m.label: m.value for m in at.metric}
     assert counts == {"Needs served": "6 of 9", "Objectives measured": "4 of 5", "KPIs with targets": "11 of 11"}
     sankey = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]

@@ -18,6 +18,11 @@ def metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def listed(at) -> list[str]:
+    """The objectives in the list's table."""
+    return list(at.dataframe[0].value["Objective"])
+
+
 def card_titles(at) -> list[str]:
     return [m.value.removeprefix("### ") for m in at.main.markdown if m.value.startswith("### ")]
 
@@ -41,16 +46,27 @@ def test_the_counts_and_the_grid_come_from_the_smart_check(app_db):
     assert metrics(at) == {"Objectives": "5", "Fully SMART": "3", "Stretch": "1", "Fail": "1"}
     grid = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert len(grid["data"][0]["z"]) == 5 and grid["layout"]["yaxis"]["ticktext"][-1] == VAGUE
-    assert "Achievable: stretch" in badges_of(at, "Win back 12,000 lapsed members a year by December 2027")
+    table = at.dataframe[0].value.set_index("Objective")
+    assert table.loc["Win back 12,000 lapsed members a year by December 2027"]["Achievable"] == "stretch"
 
 
 def test_the_list_filters_to_the_failing_objectives(app_db):
     at = open_app(PAGE)
-    assert len(card_titles(at)) == 5
+    assert len(listed(at)) == 5
     next(r for r in at.radio if r.label == "Show").set_value("fail").run()
-    assert card_titles(at) == [VAGUE]
+    assert listed(at) == [VAGUE] and card_titles(at) == [VAGUE]
     next(r for r in at.radio if r.label == "Show").set_value("attention").run()
-    assert len(card_titles(at)) == 2
+    assert len(listed(at)) == 2
+
+
+def test_one_objective_is_open_at_a_time_and_the_table_gives_every_verdict(app_db):
+    at = open_app(PAGE)
+    assert len(card_titles(at)) == 1 and len(at.main.text_input) == 2 * 3  # the add form and one edit form
+    row = at.dataframe[0].value.set_index("Objective").loc[VAGUE]
+    assert row["SMART"] == "FAIL" and row["Specific"] == "fail"
+    at.selectbox(key="objective_open").select(next(o["id"] for o in stored_objectives(at) if o["title"] == VAGUE))
+    at.run()
+    assert card_titles(at) == [VAGUE]
 
 
 def test_a_vague_objective_fails_then_passes_once_fixed(app_db):
@@ -67,7 +83,8 @@ def test_a_vague_objective_fails_then_passes_once_fixed(app_db):
     field(at.number_input, "target", prefix).set_value(25.0)
     field(at.date_input, "due_date", prefix).set_value(date(2027, 12, 31))
     field(at.multiselect, "need_ids", prefix).select(next(iter(field(at.multiselect, "need_ids", prefix).options)))
-    click(at, "Save objective", nth=len(card_titles(at)) - 1)
+    assert card_titles(at) == ["Improve sales"]  # the new objective opens at once
+    click(at, "Save objective")
     fixed = badges_of(at, "Raise the win rate from 20 % to 25 % by 2027")
     assert "PASS" in fixed and "fail" not in fixed
     assert metrics(at)["Fully SMART"] == "4"

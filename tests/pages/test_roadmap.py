@@ -50,11 +50,23 @@ def bar_start(spec: dict, title: str) -> str:
     raise AssertionError(f"no bar for {title}")
 
 
+def open_tab(at, name: str):
+    """Only the open tab runs: open another as a click on its label would."""
+    at.session_state["roadmap_tabs"] = name
+    return at.run()
+
+
 @pytest.fixture
 def at(app_db):
     page = open_app(PAGE)
     assert not page.exception
     return page
+
+
+def test_only_the_open_tab_runs(at):
+    assert gantt(at) and not any(h.value.startswith("Before wave") for h in at.subheader)
+    open_tab(at, "Gates and checks")
+    assert not any(_is_gantt(json.loads(c.proto.spec)) for c in at.get("plotly_chart"))
 
 
 def test_the_gantt_and_figures_come_from_the_stored_records(at, app_db):
@@ -68,7 +80,8 @@ def test_the_gantt_and_figures_come_from_the_stored_records(at, app_db):
     widths = [w for t in spec["data"] if t.get("customdata") for w in t["marker"]["line"]["width"]]
     assert sorted(widths).count(5) == 3  # the critical path outlined
     due = next(t for t in spec["data"] if t.get("name") == "Objective due date")
-    assert len(due["x"]) == 4 and any(label.startswith("⚠ Late: Resolve 80 %") for label in due["y"])
+    labels = dict(zip(spec["layout"]["yaxis"]["tickvals"], spec["layout"]["yaxis"]["ticktext"], strict=True))
+    assert len(due["x"]) == 4 and any(labels[row].startswith("⚠ Late: Resolve 80 %") for row in due["y"])
     assert any(a["text"] == "Today" for a in spec["layout"]["annotations"])
     assert any("stored schedule matches" in c.value for c in at.caption)
 
@@ -106,6 +119,7 @@ def test_a_dependency_that_closes_a_ring_is_refused_naming_the_initiatives(at, a
 
 
 def test_gates_show_the_previous_waves_kpi_targets_and_late_objectives(at):
+    open_tab(at, "Gates and checks")
     texts = " ".join(str(t.value) for t in at.table)
     assert "CRM adoption rate (active / licensed users)" in texts and "not yet" in texts
     assert any("Before wave 2 starts" in h.value for h in at.subheader)
@@ -113,6 +127,7 @@ def test_gates_show_the_previous_waves_kpi_targets_and_late_objectives(at):
 
 
 def test_the_pilot_under_way_is_reported_not_reshuffled(at):
+    open_tab(at, "Priorities and pilot")
     assert metric(at, "Wave 1 initiatives (cap 3)") == "3"
     assert any("The pilot is under way: 2 of 3 initiatives done." in s.value for s in at.success)
     assert not any(b.label == "Make this the pilot (wave 1)" for b in at.button)
@@ -127,6 +142,7 @@ def test_a_new_plan_gets_a_proposed_pilot_that_can_be_applied(at, app_db):
     # 2 initiatives and 12 person-weeks: Tidy (2 × 10 ÷ 2 = 10) beats Lists (3 × 10 ÷ 6 = 5).
     at.run()  # the sidebar now lists the new workspace
     at.selectbox(key="workspace_id").select(ws.id).run()
+    open_tab(at, "Priorities and pilot")
     assert "- Quick alerts\n- Tidy" in " ".join(m.value for m in at.markdown)
     at = click(at, "Make this the pilot (wave 1)")
     waves = {t: i["wave"] for t, i in stored(app_db, ws.id).items()}
@@ -134,6 +150,7 @@ def test_a_new_plan_gets_a_proposed_pilot_that_can_be_applied(at, app_db):
 
 
 def test_lowering_capacity_spreads_the_work_and_no_quarter_goes_over(at, app_db):
+    open_tab(at, "Capacity and settings")
     at.number_input(key="rm_capacity").set_value(20.0)
     at = click(at, "Save roadmap settings")
     assert get_workspace(engine_of(app_db), 1).capacity_per_quarter == 20.0
@@ -163,3 +180,20 @@ def test_a_stored_cycle_is_named_and_can_be_undone_from_the_page(at, app_db):
     at = click(at, "Remove dependency")
     assert "no longer waits for" in at.success[0].value
     assert gantt(at) and stored(app_db)["Single member record (pilot: contact centre)"]["depends_on_ids"] == []
+
+
+def test_a_long_plan_is_drawn_a_wave_at_a_time(app_db):
+    import json as _json
+
+    from strategy.store.generator import generate
+    from strategy.store.interchange import import_document, parse_document
+
+    big = import_document(engine_of(app_db), parse_document(_json.dumps(generate("medium"))), actor="tester")
+    page = open_app(PAGE)
+    page.selectbox(key="workspace_id").select(big.id).run()
+    assert page.selectbox(key="roadmap_wave").value == 1
+    waves = {i["id"]: i["wave"] for i in list_records(engine_of(app_db), "initiative", big.id)}
+    drawn = [int(row[1:]) for t in gantt(page)["data"] if t.get("customdata") for row in t["y"]]
+    assert drawn and {waves[i] for i in drawn} == {1}
+    page.selectbox(key="roadmap_wave").select(-1).run()  # all waves
+    assert len([r for t in gantt(page)["data"] if t.get("customdata") for r in t["y"]]) == len(waves)

@@ -44,3 +44,20 @@ def test_a_rename_to_a_taken_name_is_refused(app_db):
     at.text_input(key="edit_name").input("Second plan")
     next(b for b in at.button if b.label == "Save changes").click().run()
     assert "already exists" in at.error[0].value
+
+
+def test_the_export_is_made_on_the_click_not_on_every_rerun(app_db, monkeypatch):
+    from strategy.store import interchange
+
+    made: list[int] = []
+    real = interchange.export_json
+
+    def counted(engine, workspace_id):  # type: ignore[no-untyped-def]
+        made.append(workspace_id)
+        return real(engine, workspace_id)
+
+    monkeypatch.setattr(interchange, "export_json", counted)
+    at = open_app("pages/workspaces.py")
+    at.run()
+    assert made == []
+    assert any(e.proto.label == "Export as JSON" for e in at.get("download_button"))

@@ -8,7 +8,7 @@ import pytest
 
 from strategy.charts.capacity import capacity_chart
 from strategy.charts.priorities import priority_chart
-from strategy.charts.roadmap import gantt_chart, quarter_ticks, swimlane_chart
+from strategy.charts.roadmap import VISIBLE_ROWS, gantt_chart, quarter_ticks, swimlane_chart
 from strategy.charts.style import BAD, GOOD
 from strategy.deliver.prioritise import prioritise
 from strategy.deliver.roadmap import RoadmapItem
@@ -62,7 +62,8 @@ def test_the_toggle_colours_by_status_instead():
 def test_objective_due_dates_are_milestones_and_a_late_one_says_so():
     figure = gantt()
     due = next(t for t in figure.data if t.name == "Objective due date")
-    assert list(due.y) == ["⚠ Late: Raise renewal to 78 %", "◆ Due: Win back 12,000 members"]
+    labels = dict(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True))
+    assert [labels[y] for y in due.y] == ["⚠ Late: Raise renewal to 78 %", "◆ Due: Win back 12,000 members"]
     assert due.marker.color[0] == BAD
     assert list(figure.layout.yaxis.categoryarray)[-2:] == list(due.y)  # below the work, in date order
 
@@ -113,3 +114,33 @@ def test_value_against_effort_marks_quick_wins_green():
     points = figure.data[0]
     assert list(points.text) == ["1", "2"] and points.marker.color[0] == GOOD and points.marker.color[1] != GOOD
     assert figure.layout.shapes[0].x1 == 16 and figure.layout.shapes[0].y0 == 4
+
+
+def row_labels(figure) -> dict[str, str]:
+    """Row key -> the label shown on the axis."""
+    return dict(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True))
+
+
+def test_two_initiatives_whose_titles_start_alike_get_a_row_each():
+    alike = "Roll out the single customer view to the stores in region"
+    items = [
+        RoadmapItem(initiative(n, title=f"{alike} {n}", wave=1, objective_ids=[]), date(2026, 1, 5),
+                    date(2026, 4, 26), False, 0, n)
+        for n in (1, 2)
+    ]  # fmt: skip
+    figure = gantt_chart(items, [], [], colour_by="status", **PLAN)
+    rows = [y for trace in figure.data if trace.customdata for y in trace.y]
+    assert len(set(rows)) == 2
+    assert [row_labels(figure)[r] for r in rows] == [f"W1 · {alike[:40]}…"] * 2
+
+
+def test_a_long_plan_opens_on_its_first_rows_and_scrolls_to_the_rest():
+    many = [
+        RoadmapItem(initiative(n, title=f"Initiative {n}", wave=1 + n // 20, objective_ids=[]), date(2026, 1, 5),
+                    date(2026, 4, 26), False, 0, n)
+        for n in range(1, 101)
+    ]  # fmt: skip
+    figure = gantt_chart(many, [], [], colour_by="status", **PLAN)
+    low, high = sorted(figure.layout.yaxis.range)
+    assert high - low == VISIBLE_ROWS and len(row_labels(figure)) == 100
+    assert figure.layout.height < 160 + 46 * (VISIBLE_ROWS + 1)

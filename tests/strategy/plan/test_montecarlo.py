@@ -100,3 +100,16 @@ def test_tornado_puts_the_widest_swing_first():
 def test_a_case_without_lines_simulates_to_zero_rather_than_failing():
     result = npv_distribution(SETTINGS_3Y, [], [], runs=1_000)
     assert (result.p50, result.probability_positive, tornado(SETTINGS_3Y, [], [])) == (0.0, 0.0, [])
+
+
+def test_drawing_in_chunks_gives_the_same_cases_as_one_big_draw():
+    from strategy.plan.business_case import npv_of_amounts
+    from strategy.plan.montecarlo import CHUNK, triangular_draws
+
+    runs = 2 * CHUNK + 7
+    rng = np.random.default_rng(7)
+    costs, benefits = [LICENCES, SUPPORT], [QUOTES]
+    whole = npv_of_amounts(
+        SETTINGS_3Y, costs, benefits, triangular_draws(costs, runs, rng), triangular_draws(benefits, runs, rng)
+    )
+    assert (simulate_npv(SETTINGS_3Y, costs, benefits, runs=runs, seed=7) == whole).all()

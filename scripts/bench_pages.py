@@ -1,0 +1,114 @@
+"""What a click costs on each page: repeated `run()` on one AppTest after a warm-up, and the SQL per rerun.
+
+Run by `python -m strategy bench` in its own process (AppTest needs streamlit, which strategy/ never
+imports): `bench_pages.py DATABASE WORKSPACE_ID [--runs 10] [--page roadmap.py …]` prints JSON rows.
+The trivial page is app.py's frame (sidebar, picker, navigation) with a page that only writes "x".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+from sqlalchemy import Engine, event  # noqa: E402
+from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+TRIVIAL = "(trivial page: st.write inside app.py's frame)"
+PAGES = sorted(p.name for p in (ROOT / "pages").glob("[!_]*.py"))
+STATEMENTS: list[str] = []
+
+
+class _Trivial:
+    """Stands in for the page st.navigation picked: the frame runs, the page only writes "x"."""
+
+    def run(self) -> None:
+        st.write("x")
+
+
+def _navigation_with_trivial_page() -> None:
+    real = st.navigation
+
+    def navigation(*args: Any, **kwargs: Any) -> Any:
+        page = real(*args, **kwargs)
+        return _Trivial() if os.environ.get("BENCH_TRIVIAL") else page
+
+    st.navigation = navigation  # type: ignore[assignment]
+
+
+def _keep_navigation_mode() -> None:
+    """AppTest resets Streamlit's legacy pages/-folder mode on every run, which would run a page
+    without app.py's frame (as tests/conftest.py also prevents)."""
+    original = PagesManager.__init__
+
+    def init(self: PagesManager, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init  # type: ignore[method-assign]
+
+
+def _count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+    STATEMENTS.append(statement)
+
+
+def measure(page: str | None, runs: int) -> dict[str, Any]:
+    """Median and max ms of `runs` reruns after one warm-up, and the statements of the last rerun."""
+    os.environ["BENCH_TRIVIAL"] = "1" if page is None else ""
+    PagesManager.uses_pages_directory = False
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
+    if page is not None and page != "home.py":
+        at.switch_page(f"pages/{page}").run()
+    at.run()
+    times = []
+    for _ in range(runs):
+        STATEMENTS.clear()
+        start = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - start) * 1000)
+    errors = [str(e.value) for e in at.exception]
+    if not at.main.children or any("No workspace yet" in i.value for i in at.info):
+        errors.append("the page did not run inside app.py's frame")
+    return {
+        "page": page or TRIVIAL,
+        "median_ms": statistics.median(times),
+        "max_ms": max(times),
+        "sql": len(STATEMENTS),
+        "errors": errors,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("database")
+    parser.add_argument("workspace", type=int)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--page", action="append")
+    args = parser.parse_args()
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    os.environ["WORKBENCH_SQLITE_PATH"] = args.database
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["WORKBENCH_LOAD_SAMPLE"] = "false"
+    _navigation_with_trivial_page()
+    _keep_navigation_mode()
+    event.listen(Engine, "before_cursor_execute", _count)
+    rows = [measure(None, args.runs)]
+    for page in args.page or PAGES:
+        rows.append(measure(page, args.runs))
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+    json.dump(rows, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""What the benchmark measures: a seeded workspace in a scratch database, then the import, the pure
+computations, the brief in every format, the CLI's start-up and (in their own process) the pages."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event
+
+from models.settings import ROOT, Settings
+from strategy.define.smart import check_objectives, smart_context
+from strategy.deliver.roadmap import build_roadmap
+from strategy.health.runner import run_health
+from strategy.plan.business_case import settings_of
+from strategy.plan.montecarlo import npv_distribution, tornado
+from strategy.store.database import ensure_database
+from strategy.store.generator import generate
+from strategy.store.interchange import export_json, import_document, parse_document
+from strategy.store.snapshot import workspace_records
+from strategy.store.workspaces import get_workspace
+
+PAGES_SCRIPT = ROOT / "scripts" / "bench_pages.py"
+
+
+@dataclass
+class Row:
+    """One line of the table: a figure, and the budget it is held to (None: no budget)."""
+
+    group: str
+    name: str
+    value: float | None
+    unit: str = "ms"
+    budget: float | None = None
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def verdict(self) -> str:
+        if self.budget is None or self.value is None:
+            return ""
+        return "✓" if self.value <= self.budget else "✗"
+
+
+@dataclass
+class Workspace:
+    engine: Engine
+    database: Path
+    workspace_id: int
+    records: int
+
+
+def timed(action: Callable[[], object], runs: int = 1) -> tuple[float, float]:
+    """Median and max milliseconds of `runs` calls."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), max(times)
+
+
+def statements(engine: Engine, action: Callable[[], object]) -> int:
+    seen: list[str] = []
+
+    def note(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        action()
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    return len(seen)
+
+
+def build_workspace(size: str, folder: Path) -> tuple[Workspace, list[Row]]:
+    """The seeded workspace imported into a scratch SQLite file; the import and export timed."""
+    database = folder / f"bench-{size}.db"
+    engine, _ = ensure_database(Settings(database_url=f"sqlite:///{database}", load_sample=False))
+    text = json.dumps(generate(size))
+    document = parse_document(text)
+    found: dict[str, int] = {}
+    start = time.perf_counter()
+    count = statements(engine, lambda: found.update(id=import_document(engine, document, actor="bench").id or 0))
+    import_ms = (time.perf_counter() - start) * 1000
+    records = sum(len(rows) for rows in workspace_records(engine, found["id"]).values())
+    export_ms, _ = timed(lambda: export_json(engine, found["id"]), runs=3)
+    rows = [
+        Row("import/export", f"import ({records:,} records)", import_ms, budget=3000, note=f"{count} SQL statements"),
+        Row("import/export", "parse and check the document", timed(lambda: parse_document(text))[0]),
+        Row("import/export", "export to JSON", export_ms, budget=1000),
+    ]
+    return Workspace(engine, database, found["id"], records), rows
+
+
+def computations(ws: Workspace, today: date) -> list[Row]:
+    workspace = get_workspace(ws.engine, ws.workspace_id)
+    records = workspace_records(ws.engine, ws.workspace_id)
+    settings, costs, benefits = settings_of(workspace), records["cost"], records["benefit"]
+    pure: dict[str, Callable[[], object]] = {
+        "read every record": lambda: workspace_records(ws.engine, ws.workspace_id),
+        "build the roadmap (rank, schedule, checks)": lambda: build_roadmap(workspace, records, today),
+        "SMART verdicts": lambda: check_objectives(records["objective"], smart_context(workspace)),
+        "health check": lambda: run_health(workspace, records, today),
+        "tornado": lambda: tornado(settings, costs, benefits),
+    }
+    rows = [Row("computations", name, timed(action, 3)[0]) for name, action in pure.items()]
+    lines = len(costs) + len(benefits)
+    for runs, budget in ((10_000, 50.0), (100_000, 500.0)):
+        median = timed(partial(npv_distribution, settings, costs, benefits, runs=runs), 3)[0]
+        rows.append(Row("computations", f"Monte Carlo {runs:,} runs ({lines} lines)", median, budget=budget))
+    tracemalloc.start()
+    npv_distribution(settings, costs, benefits, runs=100_000)
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    rows.append(Row("computations", "Monte Carlo 100,000 runs: peak memory", peak, unit="MB", budget=200))
+    return rows
+
+
+BRIEF_BUDGETS = {"pdf": 5000.0, "pptx": 2000.0, "docx": 2000.0, "md": 1000.0}
+
+
+def briefs(ws: Workspace, formats: tuple[str, ...] = tuple(BRIEF_BUDGETS)) -> list[Row]:
+    from strategy.brief.export import export_brief
+
+    rows = []
+    made: dict[str, bytes] = {}
+
+    def make(fmt: str) -> None:
+        made[fmt] = export_brief(ws.engine, ws.workspace_id, fmt).content
+
+    for fmt in formats:
+        median = timed(partial(make, fmt))[0]
+        note = f"{len(made[fmt]) / 1024:,.0f} KiB"
+        rows.append(Row("brief", f"brief as {fmt}", median, budget=BRIEF_BUDGETS[fmt], note=note))
+    return rows
+
+
+def cli_start(ws: Workspace) -> Row:
+    env = os.environ | {"WORKBENCH_SQLITE_PATH": str(ws.database), "WORKBENCH_LOAD_SAMPLE": "false"}
+    env.pop("DATABASE_URL", None)
+    command = [sys.executable, "-m", "strategy", "list"]
+    median, _ = timed(lambda: subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True), runs=3)
+    return Row("start-up", "python -m strategy list", median, budget=500)
+
+
+def pages(ws: Workspace, runs: int, only: list[str] | None = None) -> list[dict[str, Any]]:
+    """Each page's rerun in its own process (AppTest needs streamlit, which strategy/ never imports)."""
+    command = [sys.executable, str(PAGES_SCRIPT), str(ws.database), str(ws.workspace_id), "--runs", str(runs)]
+    for page in only or []:
+        command += ["--page", page]
+    done = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
+    return list(json.loads(done.stdout))
+
+
+def peak_memory() -> Row:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return Row("memory", "peak RSS: this process / largest child", own, unit="MB", note=f"{children:,.0f} MB")

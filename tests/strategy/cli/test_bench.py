@@ -1,0 +1,33 @@
+"""The benchmark's table: every figure beside its budget with ✓ or ✗, pages as a multiple of the
+trivial page, SQL per rerun judged against its cap, and the rows it cannot measure said plainly."""
+
+from __future__ import annotations
+
+from strategy.cli.bench import NOT_MEASURED, machine, page_rows, table
+from strategy.cli.bench_measure import Row
+
+FOUND = [
+    {"page": "(trivial)", "median_ms": 10.0, "max_ms": 12.0, "sql": 2, "errors": []},
+    {"page": "roadmap.py", "median_ms": 40.0, "max_ms": 55.0, "sql": 4, "errors": []},
+    {"page": "objectives.py", "median_ms": 90.0, "max_ms": 95.0, "sql": 20, "errors": []},
+]
+
+
+def test_a_page_is_judged_as_a_multiple_of_the_trivial_page_and_by_its_sql():
+    rows = {row.name: row for row in page_rows(FOUND, "large")}
+    assert rows["roadmap.py (× trivial)"].value == 4.0 and rows["roadmap.py (× trivial)"].verdict == "✓"
+    assert rows["objectives.py (× trivial)"].verdict == "✗"
+    assert "20 SQL ✗" in rows["objectives.py (× trivial)"].note and "4 SQL ✓" in rows["roadmap.py (× trivial)"].note
+
+
+def test_the_sample_holds_pages_to_three_times_the_trivial_page():
+    rows = {row.name: row for row in page_rows(FOUND, "sample")}
+    assert rows["roadmap.py (× trivial)"].verdict == "✗"
+
+
+def test_the_table_names_the_machine_and_marks_each_budget():
+    rows = [Row("brief", "brief as md", 700.0, budget=1000), Row("brief", "brief as pdf", 6000.0, budget=5000)]
+    text = table(rows + NOT_MEASURED, machine())
+    assert "Python 3." in text and "streamlit" in text
+    assert "✓ ≤ 1000" in text and "✗ ≤ 5000" in text
+    assert "not measured: workshop mode (#15) is not here" in text
