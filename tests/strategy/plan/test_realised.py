@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategy.plan.business_case import CaseSettings
@@ -41,6 +41,7 @@ def test_a_passed_month_without_an_actual_carries_the_latest_one_forward():
     assert found.yearly_adoption[0] == pytest.approx((0.6 + 0.9 + 0.5 * 6) / 12)
 
 
+@settings(deadline=None)  # a shared two-core machine: timings vary, the property does not
 @given(passed=st.integers(0, 36), risk=st.floats(0, 0.5), rate=st.floats(0, 0.3))
 def test_actual_adoption_on_the_ramp_realises_exactly_the_plan(passed, risk, rate):
     settings = CaseSettings(3, rate, risk, 0.05, (0.4, 0.65, 0.8))
