@@ -30,7 +30,7 @@ FLAGS = [
 
 
 # A rerun on a busy 2-core machine can take longer than Playwright's default 5 s; a user would wait too.
-expect.set_options(timeout=15_000)
+expect.set_options(timeout=30_000)
 
 
 @pytest.fixture(scope="session")

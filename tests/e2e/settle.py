@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 IDLE = """() => {
   const app = document.querySelector('[data-testid=stApp]');
@@ -15,5 +15,3 @@ def settle(page: Page, timeout: float = 30_000) -> None:
     page.wait_for_timeout(300)
     page.wait_for_function(IDLE, timeout=timeout)
 
-
-expect.set_options(timeout=30_000)  # a shared two-core machine: reruns can take seconds
