@@ -9,6 +9,7 @@ SECTION_KEYS: tuple[str, ...] = (
     "objectives",
     "capabilities",
     "case",
+    "tracking",
     "roadmap",
     "people",
     "governance",
