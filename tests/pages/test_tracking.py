@@ -56,3 +56,32 @@ def test_a_quick_actual_is_stored_and_turns_a_stale_kpi_current(app_db):
     assert any("Recorded 7100.0 for 'Members won back'" in s.value for s in at.success)
     assert metric(at, "Stale") == "0"
     assert status_table(at).set_index("KPI").loc["Members won back", "Status"] != "stale"
+
+
+def test_licensed_and_active_users_from_the_library_give_the_adoption_rate(app_db):
+    """Adoption fed like any other KPI: licensed and active users from the library take the place of
+    the adoption-rate KPI, and the review shows active ÷ licensed against the plan."""
+    from models.settings import get_settings
+    from strategy.store.database import shared_engine
+    from strategy.store.records import create_record, list_records
+
+    engine = shared_engine(get_settings().url)
+    ws_id = 1
+    objective = next(o for o in list_records(engine, "objective", ws_id))["id"]
+    for library_key, name, value in (("licensed_users", "Licensed CRM users", 400), ("active_users", "Active", 300)):
+        kpi = {
+            "objective_id": objective,
+            "name": name,
+            "kind": "leading",
+            "unit": "users",
+            "baseline": value,
+            "target": value,
+            "target_date": date(2027, 12, 31),
+            "library_key": library_key,
+            "category": "general",
+        }
+        made = create_record(engine, "kpi", ws_id, kpi, actor="tester")
+        actual = {"kpi_id": made["id"], "measured_on": date(2026, 11, 28), "value": value}
+        create_record(engine, "measurement", ws_id, actual, actor="tester")
+    at = review_page()
+    assert metric(at, "Adoption") == "75 %"
