@@ -16,6 +16,7 @@ from strategy.sustain.tracking import actuals_by_kpi
 from ui.actuals import actuals_entry
 from ui.case_realised import money_delta
 from ui.common import all_records, chart, show_flash, show_pending_error, workspace
+from ui.funnel_setup import funnel_setup_form
 from ui.table_editor import record_table_editor
 
 ERROR = "tracking_error"
@@ -100,6 +101,8 @@ with lead_tab:
         chart(lead_lag_chart(pairs[index][0], pairs[index][1], by_kpi), key="track_leadlag")
 
 with funnel_tab:
+    if not recs["funnel_stage"]:
+        funnel_setup_form(ws_id, {o["id"]: o for o in recs["objective"]}, ERROR)
     funnel = review.funnel
     w = funnel.weakest
     if w is not None and w.recent is not None:

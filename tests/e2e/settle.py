@@ -14,4 +14,3 @@ def settle(page: Page, timeout: float = 30_000) -> None:
     """Give the rerun a moment to start, then wait until the script is no longer running."""
     page.wait_for_timeout(300)
     page.wait_for_function(IDLE, timeout=timeout)
-

@@ -85,3 +85,22 @@ def test_licensed_and_active_users_from_the_library_give_the_adoption_rate(app_d
         create_record(engine, "measurement", ws_id, actual, actor="tester")
     at = review_page()
     assert metric(at, "Adoption") == "75 %"
+
+
+def test_a_workspace_without_a_funnel_sets_one_up_from_a_template(app_db):
+    from models.settings import get_settings
+    from strategy.store.database import shared_engine
+    from strategy.store.records import list_records
+    from tests.factories import make_objective, make_workspace
+
+    engine = shared_engine(get_settings().url)
+    ws = make_workspace(engine, "No funnel yet")
+    make_objective(engine, ws.id, title="Keep members")
+    at = open_app("pages/tracking.py")
+    at.selectbox(key="workspace_id").set_value(ws.id).run()
+    at.radio(key="funnel_template").set_value("Member lifecycle")  # a form: sent with its button
+    at = click(at, "Set up the funnel")
+    stages = sorted(list_records(engine, "funnel_stage", ws.id), key=lambda s: s["position"])
+    assert [s["name"] for s in stages] == ["New", "First purchase", "Active", "Lapsed", "Won back"]
+    assert any("Member lifecycle set up" in s.value for s in at.success)
+    assert not [r for r in at.radio if r.key == "funnel_template"]  # the form gives way to the stages
