@@ -87,7 +87,28 @@ def generate(size: str, seed: int = 12) -> dict[str, Any]:
     for request in document["change_requests"]:
         request["initiative"] = rng.choice(initiatives) if request["initiative"] else None
     document["datasets"] = _copies(document["datasets"], counts["datasets"], "d")
+    _follow_copies(document)
     return document
+
+
+# The sample's tracking records refer to its KPIs, initiatives and change requests; the copy of sample
+# record k12 is k-12 (copies cycle through the sample in order), so each reference follows its copy.
+FOLLOWS = {
+    "funnel_stages": ("kpi",),
+    "feedback": ("change_request",),
+    "unused_capabilities": ("initiative", "change_request"),
+    "change_effects": ("change_request", "initiative", "after_initiative"),
+}
+
+
+def _follow_copies(document: dict[str, Any]) -> None:
+    for collection, fields in FOLLOWS.items():
+        for record in document.get(collection, []):
+            for name in fields:
+                key = record.get(name)
+                if key:
+                    prefix = key.rstrip("0123456789")
+                    record[name] = f"{prefix}-{key[len(prefix) :]}"
 
 
 def _objectives_and_kpis(document: dict[str, Any], counts: dict[str, int], rng: random.Random) -> None:

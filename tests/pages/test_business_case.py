@@ -133,7 +133,7 @@ def test_an_empty_case_guides_and_a_case_without_costs_says_roi_undefined(at):
 
 
 def test_the_realised_tab_sets_the_forecast_with_actual_adoption_beside_the_approved_npv(app_db):
-    at = open_app("pages/business_case.py")
+    at = open_tab(open_app("pages/business_case.py"), "Realised")
     forecast = next(m for m in at.metric if m.label == "Forecast NPV")
     approved = next(m for m in at.metric if m.label == "Approved NPV")
     assert forecast.value != approved.value and "vs approved" in forecast.delta and forecast.delta.startswith("-")
