@@ -38,6 +38,10 @@ class NotFound(WorkbenchError):
     """The record or workspace does not exist (or belongs to another workspace)."""
 
 
+class Busy(WorkbenchError):
+    """The database stayed locked by other writers through every retry; nothing was saved."""
+
+
 class Conflict(WorkbenchError):
     """The change would break something that depends on the record."""
 

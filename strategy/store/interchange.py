@@ -15,7 +15,8 @@ from strategy.errors import FieldError, InvalidInput, field_errors
 from strategy.store import record_store as store
 from strategy.store.interchange_format import WorkspaceDocument, WorkspaceIn
 from strategy.store.record_checks import run_checks
-from strategy.store.workspaces import EDITABLE, add_workspace, ensure_unique_name
+from strategy.store.transaction import retrying
+from strategy.store.workspaces import EDITABLE, add_workspace, ensure_unique_name, refusing_name_clashes
 
 
 def json_ref(field: str) -> str:
@@ -93,6 +94,8 @@ def _dependency_rings(document: WorkspaceDocument) -> list[FieldError]:
     return [FieldError(f"initiatives[{ring[0]}].depends_on", cycle_message(ring, titles))]
 
 
+@refusing_name_clashes
+@retrying
 def import_document(engine: Engine, document: WorkspaceDocument, *, actor: str, name: str | None = None) -> Workspace:
     """Write the document as a new workspace in one transaction: all of it or none of it."""
     settings = document.workspace if name is None else document.workspace.model_copy(update={"name": name})
