@@ -17,6 +17,7 @@ from models.registry import BY_KIND, ENTITIES, Entity, Link
 from models.workspace import Workspace
 from strategy.errors import Conflict, FieldError, InvalidInput, NotFound, StaleVersion, field_errors
 from strategy.store.audit import latest_changes, record_event
+from strategy.store.bounds import not_yet_named, out_of_bounds
 from strategy.store.record_checks import run_checks
 
 Record = dict[str, Any]
@@ -113,12 +114,13 @@ def validate(session: Session, ent: Entity, workspace: Workspace, data: Record, 
     """The cleaned record, or InvalidInput naming every field at fault."""
     allowed = set(ent.fields) | set(ent.refs) | {link.field for link in ent.links} | set(META)
     errors = [FieldError(name, "is not a field of this record") for name in data if name not in allowed]
+    errors += out_of_bounds({k: v for k, v in data.items() if k in allowed})
     clean: Record = {}
     try:
         base = ent.base.model_validate({k: v for k, v in data.items() if k in ent.base.model_fields})
         clean.update({name: getattr(base, name) for name in ent.fields})
     except ValidationError as exc:
-        errors += field_errors(exc)
+        errors += not_yet_named(field_errors(exc), errors)
     for name, target in ent.refs.items():
         value = data.get(name)
         clean[name] = value

@@ -17,6 +17,7 @@ from models.engine import read_session
 from models.workspace import Workspace, WorkspaceBase
 from strategy.errors import Conflict, FieldError, InvalidInput, NotFound, StaleVersion, field_errors
 from strategy.store.audit import latest_changes, record_event
+from strategy.store.bounds import not_yet_named, out_of_bounds
 from strategy.store.transaction import in_transaction
 
 EDITABLE = tuple(WorkspaceBase.model_fields)
@@ -55,10 +56,11 @@ def resolve_workspace(engine: Engine, name_or_id: str) -> Workspace:
 
 def validate_workspace(data: Mapping[str, Any]) -> WorkspaceBase:
     unknown = [FieldError(name, "is not a workspace field") for name in data if name not in EDITABLE]
+    unknown += out_of_bounds(dict(data))
     try:
         valid = WorkspaceBase.model_validate(dict(data))
     except ValidationError as exc:
-        raise InvalidInput(unknown + field_errors(exc)) from exc
+        raise InvalidInput(unknown + not_yet_named(field_errors(exc), unknown)) from exc
     if unknown:
         raise InvalidInput(unknown)
     return valid
