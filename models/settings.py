@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     # SMART "Achievable": the largest plausible change per year, relative to the baseline.
     smart_max_annual_change: float = Field(default=0.5, gt=0)
     sqlite_busy_timeout_ms: int = 5000
+    # The longest one chart of a brief may take to draw before the brief is stopped and the chart named.
+    chart_timeout_s: float = Field(default=20, gt=0)
     # The largest workspace file an import reads; larger files are refused before parsing.
     max_import_mb: float = Field(default=20, gt=0)
 

@@ -42,6 +42,10 @@ class Busy(WorkbenchError):
     """The database stayed locked by other writers through every retry; nothing was saved."""
 
 
+class ChartFailed(WorkbenchError):
+    """A chart could not be drawn (in time) for a brief; the message names it."""
+
+
 class Conflict(WorkbenchError):
     """The change would break something that depends on the record."""
 

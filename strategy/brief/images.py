@@ -8,15 +8,22 @@ from contextlib import contextmanager
 
 import kaleido
 
+from models.settings import get_settings
 from strategy.brief.content import Brief, Chart
+from strategy.errors import ChartFailed
 
 Progress = Callable[[float, str], None]
 
 
+def chart_timeout_s() -> float:
+    return get_settings().chart_timeout_s
+
+
 @contextmanager
 def warm_browser() -> Iterator[None]:
-    """One browser for every chart of a brief (a cold start costs ~2 s a chart)."""
-    kaleido.start_sync_server(silence_warnings=True)
+    """One browser for every chart of a brief (a cold start costs ~2 s a chart); each chart it draws
+    is given at most chart_timeout_s seconds."""
+    kaleido.start_sync_server(silence_warnings=True, timeout=chart_timeout_s())
     try:
         yield
     finally:
@@ -24,9 +31,16 @@ def warm_browser() -> Iterator[None]:
 
 
 def chart_png(chart: Chart) -> bytes:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # "kopts ignored when using a server"
-        return chart.figure.to_image(format="png", width=chart.width, height=chart.height, scale=1)
+    """The chart as PNG bytes, or ChartFailed naming it (a render past the time limit included)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "kopts ignored when using a server"
+            return chart.figure.to_image(format="png", width=chart.width, height=chart.height, scale=1)
+    except Exception as exc:
+        raise ChartFailed(
+            f"the chart '{chart.title}' could not be drawn within {chart_timeout_s():g} s "
+            f"({type(exc).__name__}); check its dates and amounts, or leave its section out"
+        ) from exc
 
 
 def render_charts(brief: Brief, progress: Progress | None = None) -> dict[int, bytes]:
