@@ -1,5 +1,5 @@
 # The two commands: `make run` (the app on SQLite with the sample strategy) and `make test`.
-.PHONY: run test lint bench setup
+.PHONY: run test lint bench stress setup
 
 setup:
 	scripts/bootstrap.sh
@@ -19,3 +19,7 @@ lint: setup
 
 bench: setup
 	.venv/bin/python scripts/benchmark.py
+
+# Issue #11's concurrency figures: 8 processes × 500 edits, SQLite and a throw-away PostgreSQL.
+stress: setup
+	scripts/with_postgres.sh .venv/bin/python scripts/stress.py

@@ -13,7 +13,7 @@ from strategy.define.kpis import LIBRARY_BY_KEY, kpi_findings, kpi_from_library,
 from strategy.define.method import Finding
 from strategy.define.traceability import orphans, trace_links
 from strategy.store.records import create_record, delete_record, update_record
-from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import close_form, open_form, save_form
 
 ERROR = "kpis_error"
@@ -121,7 +121,8 @@ def _valid_choice(key: str, options: set[int]) -> str:
 def _findings(found: list[Finding]) -> None:
     for finding in found:
         st.warning(
-            f"**{SUBJECT_LABELS[finding.subject]} '{finding.title}'**: {finding.detail} · `{finding.rule_id}`",
+            f"**{SUBJECT_LABELS[finding.subject]} '{plain(finding.title)}'**: "
+            f"{plain(finding.detail)} · `{finding.rule_id}`",
             icon=":material/flag:",
         )
 

@@ -6,6 +6,7 @@ every user, so the key must say whose data it is); any write bumps the data vers
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +24,11 @@ from strategy.store.snapshot import workspace_records
 from strategy.store.workspaces import get_workspace
 
 FLASH = "_flash"
+# What Streamlit's Markdown acts on: images, links and autolinks (bare URLs, www., e-mail), HTML,
+# LaTeX, emphasis, tables, headings and short codes (:red[…], :material/…:, :smile:).
+MARKDOWN_ACTIVE = re.compile(
+    r"[\\`*\[\]!|~$#@]|<(?=[A-Za-z/!?])|:(?=[A-Za-z/])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|(?<=www)\."
+)
 
 
 def _leave_legacy_pages_mode() -> None:
@@ -84,11 +90,18 @@ def all_records(workspace_id: int) -> dict[str, list[dict[str, Any]]]:
     return _cached_all(get_settings().url, workspace_id, version(workspace_id))
 
 
+def plain(text: object) -> str:
+    """Text a person typed (or a message quoting it), for any element that reads Markdown: the
+    characters that make an image, a link (bracketed or bare), HTML, LaTeX, emphasis or a short code
+    are escaped, so it shows literally; plain punctuation is left as typed."""
+    return MARKDOWN_ACTIVE.sub(lambda found: "\\" + found.group(), str(text)).replace("\n", " ")
+
+
 def show_error(error: Exception) -> None:
     if isinstance(error, InvalidInput):
-        st.error("Not saved:\n\n" + "\n".join(f"- {e}" for e in error.errors), icon="⚠️")
+        st.error("Not saved:\n\n" + "\n".join(f"- {plain(e)}" for e in error.errors), icon="⚠️")
     else:
-        st.error(f"Not saved: {error}", icon="⚠️")
+        st.error(f"Not saved: {plain(error)}", icon="⚠️")
 
 
 def flash(message: str) -> None:
@@ -99,7 +112,7 @@ def flash(message: str) -> None:
 def show_flash() -> None:
     message = st.session_state.pop(FLASH, None)
     if message:
-        st.success(message, icon="✅")
+        st.success(plain(message), icon="✅")
 
 
 def attempt(action: Callable[[], Any], success: str, error_key: str) -> bool:

@@ -11,7 +11,8 @@ from strategy.brief.content import UserText
 # after leading blanks; a cell that starts with a tab or a carriage return is treated as one too.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
 FORMULA_LEADS = ("\t", "\r")
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~^=@])")
+# $ starts LaTeX and : an emoji or icon short code in Streamlit's Markdown; the rest is CommonMark.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~^=@$:&])")
 
 
 def looks_like_formula(text: str) -> bool:

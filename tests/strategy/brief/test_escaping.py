@@ -40,7 +40,7 @@ def test_html_shows_markup_as_text(text):
 
 
 def test_markdown_escapes_every_active_character():
-    assert for_markdown(MARKDOWN) == r"\*\*not bold\*\* \[link\]\(http://evil\) \# not a heading"
+    assert for_markdown(MARKDOWN) == r"\*\*not bold\*\* \[link\]\(http\://evil\) \# not a heading"
 
 
 def test_only_user_text_has_its_formula_defused():
