@@ -1,5 +1,5 @@
 # The two commands: `make run` (the app on SQLite with the sample strategy) and `make test`.
-.PHONY: run test lint bench stress setup
+.PHONY: run test lint bench stress audit setup
 
 setup:
 	scripts/bootstrap.sh
@@ -23,3 +23,7 @@ bench: setup
 # Issue #11's concurrency figures: 8 processes × 500 edits, SQLite and a throw-away PostgreSQL.
 stress: setup
 	scripts/with_postgres.sh .venv/bin/python scripts/stress.py
+
+# Audit every pin against an advisory database; fails on a vulnerability or on a pin it could not check.
+audit:
+	scripts/audit.sh
