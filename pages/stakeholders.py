@@ -101,7 +101,7 @@ def _alerts() -> None:
         st.error(f"**{plain(cover.department)}**: {plain(cover.message)}.", icon=":material/person_off:")
         if cover.proposed_id is not None:
             st.button(
-                f"Make {cover.backup} the {cover.department} champion",
+                f"Make {plain(cover.backup)} the {plain(cover.department)} champion",
                 key=f"promote_{cover.proposed_id}",
                 on_click=_promote,
                 args=(cover,),
@@ -171,10 +171,15 @@ def _comings_and_goings() -> None:
     )
     person = by_id[chosen]
     if person["active"]:
-        st.button(f"Mark {person['name']} as left", key="sh_mark_left", on_click=_set_active, args=(chosen, False))
+        st.button(
+            f"Mark {plain(person['name'])} as left", key="sh_mark_left", on_click=_set_active, args=(chosen, False)
+        )
     else:
         st.button(
-            f"Mark {person['name']} as active again", key="sh_mark_back", on_click=_set_active, args=(chosen, True)
+            f"Mark {plain(person['name'])} as active again",
+            key="sh_mark_back",
+            on_click=_set_active,
+            args=(chosen, True),
         )
     place = quadrant(person["influence"], person["interest"])
     st.markdown(f"**{place}** — {QUADRANT_ADVICE[place]}")

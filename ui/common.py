@@ -24,11 +24,12 @@ from strategy.store.snapshot import workspace_records
 from strategy.store.workspaces import get_workspace
 
 FLASH = "_flash"
-# What Streamlit's Markdown acts on: images, links and autolinks (bare URLs, www., e-mail), HTML,
-# LaTeX, emphasis, tables, headings and short codes (:red[…], :material/…:, :smile:).
-MARKDOWN_ACTIVE = re.compile(
-    r"[\\`*\[\]!|~$#@]|<(?=[A-Za-z/!?])|:(?=[A-Za-z/])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|(?<=www)\."
-)
+# What Streamlit's Markdown acts on: images, links, HTML, LaTeX, emphasis, tables, headings, entities.
+MARKDOWN_ACTIVE = re.compile(r"[\\`*\[\]!|~$#&]|<(?=[A-Za-z/!?])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+# Bare URLs, www. and e-mail addresses become links, and short codes (:smile:) icons, whatever the
+# escaping (GFM finds them in the parsed text): an invisible word joiner after the trigger breaks them.
+AUTOLINK_TRIGGER = re.compile(r":(?=[A-Za-z/])|(?<=www)(?=\.)|@")
+WORD_JOINER = "\u2060"
 
 
 def _leave_legacy_pages_mode() -> None:
@@ -94,7 +95,8 @@ def plain(text: object) -> str:
     """Text a person typed (or a message quoting it), for any element that reads Markdown: the
     characters that make an image, a link (bracketed or bare), HTML, LaTeX, emphasis or a short code
     are escaped, so it shows literally; plain punctuation is left as typed."""
-    return MARKDOWN_ACTIVE.sub(lambda found: "\\" + found.group(), str(text)).replace("\n", " ")
+    escaped = MARKDOWN_ACTIVE.sub(lambda found: "\\" + found.group(), str(text))
+    return AUTOLINK_TRIGGER.sub(lambda found: found.group() + WORD_JOINER, escaped).replace("\n", " ")
 
 
 def show_error(error: Exception) -> None:

@@ -16,8 +16,8 @@ from tests.conftest import APP, SAMPLE, open_app
 HOSTILE = " ![x](http://ev.il/i.png) [go](http://ev.il)"
 TEXT_FIELDS = ("title", "name", "statement", "description", "department", "role", "wiifm", "metric")
 PAGES = sorted(p for p in __import__("pathlib").Path(APP).parent.joinpath("pages").glob("[!_]*.py"))
-# An image or a link Markdown would act on: not preceded by a backslash.
-ACTIVE = re.compile(r"(?<!\\)!(?<!\\)\[[^\]]*(?<!\\)\]\(|(?<!\\)\[[^\]]*(?<!\\)\]\((?:https?:)")
+# An image or a link Markdown would act on (not preceded by a backslash), or a bare URL it would link.
+ACTIVE = re.compile(r"(?<!\\)!(?<!\\)\[[^\]]*(?<!\\)\]\(|(?<!\\)\[[^\]]*(?<!\\)\]\((?:https?:)|https?://")
 KINDS = ("markdown", "caption", "error", "warning", "info", "success", "title", "header", "subheader")
 
 
@@ -36,6 +36,7 @@ def hostile_sample() -> str:
 def shown_text(at) -> list[str]:  # type: ignore[no-untyped-def]
     texts = [str(element.value) for kind in KINDS for element in getattr(at, kind)]
     texts += [str(e.label) for e in at.get("expandable")]
+    texts += [str(e.label) for e in at.button]
     return texts
 
 
