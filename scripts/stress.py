@@ -36,8 +36,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--processes", type=int, default=8)
     parser.add_argument("--edits", type=int, default=500)
+    parser.add_argument("--databases", default="sqlite,postgresql", help="comma-separated: sqlite, postgresql")
     args = parser.parse_args()
-    databases = {"sqlite": None, "postgresql": os.environ.get("TEST_DATABASE_URL")}
+    known = {"sqlite": None, "postgresql": os.environ.get("TEST_DATABASE_URL")}
+    databases = {name: known[name] for name in args.databases.split(",")}
     failed = False
     print(
         f"{'database':<11}{'path':<7}{'records':<9}{'saved':>7}{'stale':>7}{'busy':>6}{'lost':>6}{'tracebacks':>12}{'s':>7}"
