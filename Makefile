@@ -1,5 +1,5 @@
 # The two commands: `make run` (the app on SQLite with the sample strategy) and `make test`.
-.PHONY: run test lint bench stress setup
+.PHONY: run test lint bench stress audit setup
 
 setup:
 	scripts/bootstrap.sh
@@ -20,6 +20,12 @@ lint: setup
 bench: setup
 	.venv/bin/python -m strategy bench --size sample
 
-# Full size: the large workspace (12,428 records), and the slowest page and the PDF brief at every size.
+# Full size: the large workspace (12,428 records) with the slowest page and the PDF brief at every size,
+# then 8 processes × 500 edits on SQLite and a throw-away PostgreSQL.
 stress: setup
 	.venv/bin/python -m strategy bench --size large --growth
+	scripts/with_postgres.sh .venv/bin/python scripts/stress.py
+
+# Audit every pin against an advisory database; fails on a vulnerability or on a pin it could not check.
+audit:
+	scripts/audit.sh

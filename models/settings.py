@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     actuals_max_bytes: int = Field(default=5_000_000, gt=0)
     # A journey step not reviewed for this many months is flagged as stale.
     step_review_months: int = Field(default=6, ge=1)
+    # The longest one chart of a brief may take to draw before the brief is stopped and the chart named.
+    chart_timeout_s: float = Field(default=20, gt=0)
+    # The largest workspace file an import reads; larger files are refused before parsing.
+    max_import_mb: float = Field(default=20, gt=0)
 
     @property
     def url(self) -> str:

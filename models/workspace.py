@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pydantic import field_validator
-from sqlalchemy import JSON, Column
+from sqlalchemy import JSON, Column, Index, text
 from sqlmodel import Field, SQLModel
 
 from models.base import utcnow
@@ -64,6 +64,16 @@ class WorkspaceBase(SQLModel):
 class Workspace(WorkspaceBase, table=True):
     """A strategy stored in the database; archived and deleted are soft, restorable states."""
 
+    # Two live workspaces never share a name, even when two people create them at once.
+    __table_args__ = (
+        Index(
+            "uq_workspace_live_name",
+            "name",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+    )
     id: int | None = Field(default=None, primary_key=True)
     archived: bool = Field(default=False)
     deleted_at: datetime | None = Field(default=None)
@@ -75,6 +85,8 @@ class Workspace(WorkspaceBase, table=True):
 class AuditEvent(SQLModel, table=True):
     """One create, update or delete: who, when, which row, and the row before and after."""
 
+    # A stale save's message reads a row's newest events: one index lookup, however long the history.
+    __table_args__ = (Index("ix_auditevent_row", "table_name", "row_id", "id"),)
     id: int | None = Field(default=None, primary_key=True)
     workspace_id: int = Field(foreign_key="workspace.id", index=True, ondelete="CASCADE")
     at: datetime = Field(default_factory=utcnow)

@@ -21,7 +21,7 @@ from strategy.define.capabilities import (
 )
 from strategy.deliver.initiatives import create_initiative
 from strategy.store.records import apply_table_edits
-from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import open_form, save_form
 from ui.health_notes import health_notes
 
@@ -105,7 +105,7 @@ def _gap_list(found: list[Gap], lens: str) -> None:
             text.markdown(f"### {gap.dimension.capitalize()} · {gap.current} → {gap.target} (gap {gap.size})")
             existing = linked.get(gap.capability_id, [])
             if existing:
-                text.caption("Already in the roadmap: " + "; ".join(i["title"] for i in existing))
+                text.caption("Already in the roadmap: " + "; ".join(plain(i["title"]) for i in existing))
             action.button(
                 "Turn into an initiative" if not existing else "Add another initiative",
                 key=f"initiative_{gap.capability_id}",

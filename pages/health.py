@@ -10,7 +10,7 @@ import streamlit as st
 from strategy.charts.health import health_chart
 from strategy.define.method import rule
 from strategy.health.runner import health_score, run_health
-from ui.common import all_records, chart, derived, workspace
+from ui.common import all_records, chart, derived, plain, workspace
 
 BADGE = {
     "pass": ":green-badge[:material/check: pass]",
@@ -41,7 +41,7 @@ for finding in sorted(findings, key=lambda f: order[f.status]):
     with st.container(border=True):
         left, right = st.columns([5, 1])
         left.markdown(f"{BADGE[finding.status]} **{finding.title}** · `{finding.rule_id}`")
-        left.write(finding.evidence)
+        left.markdown(plain(finding.evidence))
         explained = rule(finding.rule_id)
         with left.expander("Why it matters, and what good looks like"):
             st.markdown(f"**Rule:** {explained.rule}\n\n**Why:** {explained.why}\n\n**Good:** {explained.strong}")

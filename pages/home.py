@@ -9,7 +9,7 @@ import streamlit as st
 from strategy.charts.progress import progress_chart
 from strategy.deliver.plan_window import plan_end, plan_year
 from strategy.progress import journey_progress
-from ui.common import all_records, chart, show_flash, workspace
+from ui.common import all_records, chart, plain, show_flash, workspace
 from ui.step_reviews import step_review_panel
 
 current = workspace()
@@ -20,11 +20,11 @@ st.title(current.name)
 show_flash()
 end = plan_end(current.plan_start, current.horizon_years)
 st.markdown(
-    f"**{current.organisation or 'Organisation not named'}** · plan {current.plan_start:%d %b %Y} → "
+    f"**{plain(current.organisation or 'Organisation not named')}** · plan {current.plan_start:%d %b %Y} → "
     f"{end:%d %b %Y} ({current.horizon_years} years) · figures in {current.currency}"
 )
 if current.description:
-    st.caption(current.description)
+    st.caption(plain(current.description))
 
 year = plan_year(current.plan_start, current.horizon_years, date.today())
 cols = st.columns(5)

@@ -22,7 +22,7 @@ from strategy.define.kpis import (
 from strategy.define.method import Finding
 from strategy.define.traceability import orphans, trace_links
 from strategy.store.records import create_record, delete_record, update_record
-from ui.common import actor, attempt, chart, derived, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, attempt, chart, derived, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import close_form, open_form, save_form
 from ui.health_notes import health_notes
 
@@ -156,7 +156,8 @@ def _valid_choice(key: str, options: set[int]) -> str:
 def _findings(found: list[Finding]) -> None:
     for finding in found:
         st.warning(
-            f"**{SUBJECT_LABELS[finding.subject]} '{finding.title}'**: {finding.detail} · `{finding.rule_id}`",
+            f"**{SUBJECT_LABELS[finding.subject]} '{plain(finding.title)}'**: "
+            f"{plain(finding.detail)} · `{finding.rule_id}`",
             icon=":material/flag:",
         )
 

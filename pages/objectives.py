@@ -14,7 +14,7 @@ from strategy.define.kpis import kpi_counts
 from strategy.define.method import rule
 from strategy.define.smart import SmartCheck, check_objectives, smart_context
 from strategy.store.records import create_record, delete_record, update_record
-from ui.common import actor, attempt, chart, derived, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, attempt, chart, derived, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import close_form, open_form, save_form
 
 ERROR = "objectives_error"
@@ -115,14 +115,14 @@ def _check_details(check: SmartCheck) -> None:
         st.markdown(f"{badge(letter.verdict, f'{letter.name}: {letter.verdict}')}")
         for result in letter.results:
             cited = rule(result.rule_id)
-            st.markdown(f"- {result.detail} · `{result.rule_id}` _“{cited.rule}”_")
+            st.markdown(f"- {plain(result.detail)} · `{result.rule_id}` _“{cited.rule}”_")
 
 
 def _card(objective: Mapping[str, Any]) -> None:
     check = checks[objective["id"]]
     kinds = counts.get(objective["id"], Counter())
     with st.container(border=True, key=f"objective_card_{objective['id']}"):
-        st.markdown(f"### {objective['title']}")
+        st.markdown(f"### {plain(objective['title'])}")
         # Badges at heading size, so the verdicts read from the back of the room.
         st.markdown(
             "#### "
@@ -132,7 +132,7 @@ def _card(objective: Mapping[str, Any]) -> None:
         )
         st.caption(
             f"KPIs: {kinds['leading']} leading, {kinds['lagging']} lagging · owner: "
-            f"{stakeholders.get(objective['owner_id'], 'nobody yet')}"
+            f"{plain(stakeholders.get(objective['owner_id'], 'nobody yet'))}"
         )
         with st.expander("Why: the SMART check, rule by rule"):
             _check_details(check)

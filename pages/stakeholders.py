@@ -18,7 +18,7 @@ from strategy.discover.people import (
     quadrant,
 )
 from strategy.store.records import create_record, update_record
-from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.entry import apply_focus, id_table_editor, request_focus
 
 ERROR = "stakeholders_error"
@@ -98,20 +98,20 @@ def _promote(cover: DepartmentCover) -> None:
 
 def _alerts() -> None:
     for cover in [c for c in covers if c.status == "champion_left"]:
-        st.error(f"**{cover.department}**: {cover.message}.", icon=":material/person_off:")
+        st.error(f"**{plain(cover.department)}**: {plain(cover.message)}.", icon=":material/person_off:")
         if cover.proposed_id is not None:
             st.button(
-                f"Make {cover.backup} the {cover.department} champion",
+                f"Make {plain(cover.backup)} the {plain(cover.department)} champion",
                 key=f"promote_{cover.proposed_id}",
                 on_click=_promote,
                 args=(cover,),
                 type="primary",
             )
     for finding in business_led_findings(people, records("objective", ws_id)):
-        (st.warning if finding.level == "warning" else st.success)(finding.message)
+        (st.warning if finding.level == "warning" else st.success)(plain(finding.message))
     missing = key_without_wiifm(people)
     if missing:
-        names = ", ".join(f"{p['name']} ({p['role'] or p['department']})" for p in missing)
+        names = ", ".join(plain(f"{p['name']} ({p['role'] or p['department']})") for p in missing)
         st.warning(
             f'Key stakeholders without a "what\'s in it for me": {names}. Say what each gains, '
             "or expect their support to fade."
@@ -124,7 +124,7 @@ def _coverage_table() -> None:
     if not covers:
         st.info("No department has raised a need or has users yet.")
         return
-    st.markdown("\n".join(f"- **{c.department}** {COVER_STATUS[c.status]} — {c.message}" for c in covers))
+    st.markdown("\n".join(f"- **{plain(c.department)}** {COVER_STATUS[c.status]} — {plain(c.message)}" for c in covers))
 
 
 def _entry_form() -> None:
@@ -171,10 +171,15 @@ def _comings_and_goings() -> None:
     )
     person = by_id[chosen]
     if person["active"]:
-        st.button(f"Mark {person['name']} as left", key="sh_mark_left", on_click=_set_active, args=(chosen, False))
+        st.button(
+            f"Mark {plain(person['name'])} as left", key="sh_mark_left", on_click=_set_active, args=(chosen, False)
+        )
     else:
         st.button(
-            f"Mark {person['name']} as active again", key="sh_mark_back", on_click=_set_active, args=(chosen, True)
+            f"Mark {plain(person['name'])} as active again",
+            key="sh_mark_back",
+            on_click=_set_active,
+            args=(chosen, True),
         )
     place = quadrant(person["influence"], person["interest"])
     st.markdown(f"**{place}** — {QUADRANT_ADVICE[place]}")

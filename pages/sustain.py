@@ -12,7 +12,7 @@ from strategy.store.records import create_record
 from strategy.sustain.change_control import decide
 from strategy.sustain.decay import half_life_years, stale_records
 from strategy.sustain.reviews import next_review_due
-from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.health_notes import health_notes
 from ui.table_editor import record_table_editor
 
@@ -92,7 +92,7 @@ with change_tab:
     with left:
         st.subheader("Awaiting the committee")
         for request in [c for c in changes if c["status"] == "submitted"]:
-            with st.expander(f"{request['title']} — impact {request['impact_level']}", expanded=True):
+            with st.expander(f"{plain(request['title'])} — impact {request['impact_level']}", expanded=True):
                 if request["affects_core_system"]:
                     st.warning("Touches a core system of record: change it with extra care.")
                 st.markdown(f"**Impact assessment:** {request['impact_assessment'] or '_none yet_'}")

@@ -16,7 +16,7 @@ from strategy.discover.reorder import move_record
 from strategy.discover.vision import next_position, ordered, priority_coverage, uncovered_needs, unserved_priorities
 from strategy.store.records import create_record, save_singleton
 from strategy.store.workspaces import update_workspace
-from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.entry import apply_focus, id_table_editor, open_for_editing, reopen, request_focus
 from ui.health_notes import health_notes
 
@@ -136,7 +136,7 @@ def _ordered_list(kind: str) -> None:
     st.subheader(heading)
     for index, row in enumerate(rows):
         text, up, down = st.columns([10, 1, 1], vertical_alignment="center")
-        text.markdown(f"**{index + 1}.** {row[field]}")
+        text.markdown(f"**{index + 1}.** {plain(row[field])}")
         up.button(
             "↑",
             key=f"up_{kind}_{row['id']}",
@@ -173,10 +173,13 @@ def _coverage_verdict(unserved: Sequence[Mapping[str, Any]], loose: Sequence[Map
     if not priorities:
         st.info("Add the strategic priorities first; each need then points at the priority it belongs to.")
     if unserved:
-        st.warning("No objective serves these priorities yet: " + "; ".join(f"**{p['title']}**" for p in unserved))
+        st.warning(
+            "No objective serves these priorities yet: " + "; ".join(f"**{plain(p['title'])}**" for p in unserved)
+        )
     if loose:
         st.warning(
-            "No priority covers these needs: " + "; ".join(f"**{n['title']}** ({n['department']})" for n in loose)
+            "No priority covers these needs: "
+            + "; ".join(f"**{plain(n['title'])}** ({plain(n['department'])})" for n in loose)
         )
     if priorities and not unserved and not loose:
         st.success("Every priority has an objective and every need sits under a priority.")

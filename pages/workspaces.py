@@ -73,17 +73,27 @@ def _import() -> None:
     )
 
 
-def _restore(workspace_id: int) -> None:
-    attempt(lambda: restore_workspace(engine(), workspace_id, actor=actor()), "Restored.", ERROR)
+def _restore(workspace_id: int, version: int) -> None:
+    attempt(
+        lambda: restore_workspace(engine(), workspace_id, expected_version=version, actor=actor()), "Restored.", ERROR
+    )
 
 
-def _archive(workspace_id: int, archived: bool) -> None:
+def _archive(workspace_id: int, archived: bool, version: int) -> None:
     label = "Archived" if archived else "Unarchived"
-    attempt(lambda: set_archived(engine(), workspace_id, archived, actor=actor()), f"{label}.", ERROR)
+    attempt(
+        lambda: set_archived(engine(), workspace_id, archived, expected_version=version, actor=actor()),
+        f"{label}.",
+        ERROR,
+    )
 
 
-def _delete(workspace_id: int) -> None:
-    attempt(lambda: delete_workspace(engine(), workspace_id, actor=actor()), "Deleted; restore it here.", ERROR)
+def _delete(workspace_id: int, version: int) -> None:
+    attempt(
+        lambda: delete_workspace(engine(), workspace_id, expected_version=version, actor=actor()),
+        "Deleted; restore it here.",
+        ERROR,
+    )
 
 
 st.title("Workspaces")
@@ -149,11 +159,11 @@ if everything:
         st.text_input("Name of the copy", value=f"{chosen.name} (copy)", key="copy_name", max_chars=80)
         st.button("Duplicate", on_click=_duplicate, args=(chosen.id,), disabled=bool(chosen.deleted_at))
         if chosen.deleted_at:
-            st.button("Restore", on_click=_restore, args=(chosen.id,))
+            st.button("Restore", on_click=_restore, args=(chosen.id, chosen.version))
         else:
             label = "Unarchive" if chosen.archived else "Archive"
-            st.button(label, on_click=_archive, args=(chosen.id, not chosen.archived))
-            st.button("Delete (can be restored)", on_click=_delete, args=(chosen.id,))
+            st.button(label, on_click=_archive, args=(chosen.id, not chosen.archived, chosen.version))
+            st.button("Delete (can be restored)", on_click=_delete, args=(chosen.id, chosen.version))
             st.download_button(
                 "Export as JSON",
                 data=partial(export_json, engine(), chosen.id or 0),  # exported on the click, not every rerun

@@ -38,6 +38,14 @@ class NotFound(WorkbenchError):
     """The record or workspace does not exist (or belongs to another workspace)."""
 
 
+class Busy(WorkbenchError):
+    """The database stayed locked by other writers through every retry; nothing was saved."""
+
+
+class ChartFailed(WorkbenchError):
+    """A chart could not be drawn (in time) for a brief; the message names it."""
+
+
 class Conflict(WorkbenchError):
     """The change would break something that depends on the record."""
 

@@ -6,6 +6,7 @@ every user, so the key must say whose data it is); any write bumps the data vers
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
@@ -24,6 +25,12 @@ from strategy.store.workspaces import get_workspace
 
 FLASH = "_flash"
 T = TypeVar("T")
+# What Streamlit's Markdown acts on: images, links, HTML, LaTeX, emphasis, tables, headings, entities.
+MARKDOWN_ACTIVE = re.compile(r"[\\`*\[\]!|~$#&]|<(?=[A-Za-z/!?])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+# Bare URLs, www. and e-mail addresses become links, and short codes (:smile:) icons, whatever the
+# escaping (GFM finds them in the parsed text): an invisible word joiner after the trigger breaks them.
+AUTOLINK_TRIGGER = re.compile(r":(?=[A-Za-z/])|(?<=www)(?=\.)|@")
+WORD_JOINER = "\u2060"
 
 
 def _leave_legacy_pages_mode() -> None:
@@ -114,11 +121,19 @@ def all_records(workspace_id: int) -> dict[str, list[dict[str, Any]]]:
     return _cached_all(get_settings().url, workspace_id, version(workspace_id))
 
 
+def plain(text: object) -> str:
+    """Text a person typed (or a message quoting it), for any element that reads Markdown: the
+    characters that make an image, a link (bracketed or bare), HTML, LaTeX, emphasis or a short code
+    are escaped, so it shows literally; plain punctuation is left as typed."""
+    escaped = MARKDOWN_ACTIVE.sub(lambda found: "\\" + found.group(), str(text))
+    return AUTOLINK_TRIGGER.sub(lambda found: found.group() + WORD_JOINER, escaped).replace("\n", " ")
+
+
 def show_error(error: Exception) -> None:
     if isinstance(error, InvalidInput):
-        st.error("Not saved:\n\n" + "\n".join(f"- {e}" for e in error.errors), icon="⚠️")
+        st.error("Not saved:\n\n" + "\n".join(f"- {plain(e)}" for e in error.errors), icon="⚠️")
     else:
-        st.error(f"Not saved: {error}", icon="⚠️")
+        st.error(f"Not saved: {plain(error)}", icon="⚠️")
 
 
 def flash(message: str) -> None:
@@ -129,7 +144,7 @@ def flash(message: str) -> None:
 def show_flash() -> None:
     message = st.session_state.pop(FLASH, None)
     if message:
-        st.success(message, icon="✅")
+        st.success(plain(message), icon="✅")
 
 
 def attempt(action: Callable[[], Any], success: str, error_key: str) -> bool:

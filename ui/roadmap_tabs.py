@@ -22,7 +22,7 @@ from strategy.deliver.prioritise import (
 from strategy.deliver.roadmap import Roadmap
 from strategy.deliver.roadmap_checks import Gate
 from strategy.store.workspaces import update_workspace
-from ui.common import actor, attempt, chart, engine
+from ui.common import actor, attempt, chart, engine, plain
 
 ERROR = "roadmap_error"
 MET = {True: "met", False: "not yet", None: "not measured yet"}
@@ -82,7 +82,7 @@ def _pilot(roadmap: Roadmap, current: Workspace) -> None:
         f"**Proposed pilot** ({len(proposal.ids)} initiatives, {proposal.effort:g} person-weeks): quick wins "
         "first, then the best scores, only work whose prerequisites are done or in the pilot too."
     )
-    st.markdown("\n".join(f"- {titles[i]}" for i in proposal.ids))
+    st.markdown("\n".join(f"- {plain(titles[i])}" for i in proposal.ids))
     if set(proposal.ids) != {i["id"] for i in wave_one}:
         st.button("Make this the pilot (wave 1)", on_click=_make_pilot, args=(current.id, proposal.ids))
     else:
@@ -137,8 +137,8 @@ def gates_tab(roadmap: Roadmap) -> None:
         st.success("Every objective's due date leaves room for the initiatives that serve it.")
     for late in roadmap.late:
         st.error(
-            f"**{late.objective['title']}** is due on {late.due:%d %b %Y}, but "
-            f"{', '.join(repr(t) for t in late.initiatives)} ends on {late.finish:%d %b %Y} "
+            f"**{plain(late.objective['title'])}** is due on {late.due:%d %b %Y}, but "
+            f"{plain(', '.join(repr(t) for t in late.initiatives))} ends on {late.finish:%d %b %Y} "
             f"({late.days_late} days later). Bring the work forward or move the due date.",
             icon=":material/event_busy:",
         )

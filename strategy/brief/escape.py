@@ -7,13 +7,21 @@ import re
 
 from strategy.brief.content import UserText
 
-FORMULA_PREFIXES = ("=", "+", "-", "@")
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~^=@])")
+# OWASP's CSV-injection guidance: these start a formula, also in their fullwidth forms, and also
+# after leading blanks; a cell that starts with a tab or a carriage return is treated as one too.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+FORMULA_LEADS = ("\t", "\r")
+# $ starts LaTeX and : an emoji or icon short code in Streamlit's Markdown; the rest is CommonMark.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~^=@$:&])")
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_LEADS) or text.lstrip().startswith(FORMULA_PREFIXES)
 
 
 def defuse_formula(text: str) -> str:
-    """A spreadsheet pasting this cell would evaluate a leading = + - @; a leading ' stops that."""
-    if isinstance(text, UserText) and text.startswith(FORMULA_PREFIXES):
+    """A spreadsheet pasting this cell would evaluate it as a formula; a leading ' stops that."""
+    if isinstance(text, UserText) and looks_like_formula(text):
         return "'" + text
     return str(text)
 

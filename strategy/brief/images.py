@@ -1,4 +1,4 @@
-"""Charts as PNG images through kaleido and Debian's Chromium, kept warm for one brief."""
+"""Charts as PNG images through kaleido and Debian's Chromium, one browser kept warm for the process."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from contextlib import contextmanager
 
 import kaleido
 
+from models.settings import get_settings
 from strategy.brief.content import Brief, Chart
+from strategy.errors import ChartFailed
 
 Progress = Callable[[float, str], None]
 
@@ -17,21 +19,33 @@ Progress = Callable[[float, str], None]
 _warm: list[bool] = []  # whether this process's browser is started
 
 
+def chart_timeout_s() -> float:
+    return get_settings().chart_timeout_s
+
+
 @contextmanager
 def warm_browser() -> Iterator[None]:
     """One browser for every chart of every brief this process makes (a cold start costs ~2 s a chart,
-    and starting one per brief ~2 s a brief); it stops when the process ends."""
+    and starting one per brief ~2 s a brief); it stops when the process ends. Each chart it draws is
+    given at most chart_timeout_s seconds."""
     if not _warm:
-        kaleido.start_sync_server(silence_warnings=True)
+        kaleido.start_sync_server(silence_warnings=True, timeout=chart_timeout_s())
         atexit.register(kaleido.stop_sync_server, silence_warnings=True)
         _warm.append(True)
     yield
 
 
 def chart_png(chart: Chart) -> bytes:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # "kopts ignored when using a server"
-        return chart.figure.to_image(format="png", width=chart.width, height=chart.height, scale=1)
+    """The chart as PNG bytes, or ChartFailed naming it (a render past the time limit included)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "kopts ignored when using a server"
+            return chart.figure.to_image(format="png", width=chart.width, height=chart.height, scale=1)
+    except Exception as exc:
+        raise ChartFailed(
+            f"the chart '{chart.title}' could not be drawn within {chart_timeout_s():g} s "
+            f"({type(exc).__name__}); check its dates and amounts, or leave its section out"
+        ) from exc
 
 
 def render_charts(brief: Brief, progress: Progress | None = None) -> dict[int, bytes]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
@@ -18,7 +19,25 @@ from strategy.errors import InvalidInput, WorkbenchError
 from strategy.store.database import ensure_database
 from strategy.store.workspaces import resolve_workspace
 
-app = typer.Typer(
+
+class GuardedTyper(typer.Typer):
+    """A Typer app whose every command runs inside user_errors: one error handling for all."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:  # type: ignore[override]  # passes every option through
+        register = super().command(*args, **kwargs)
+
+        def decorator(function: Callable[..., Any]) -> Callable[..., Any]:
+            @functools.wraps(function)
+            def guarded(*call_args: Any, **call_kwargs: Any) -> Any:
+                with user_errors():
+                    return function(*call_args, **call_kwargs)
+
+            return register(guarded)
+
+        return decorator
+
+
+app = GuardedTyper(
     help="CRM strategy workbench: plan, check and export CRM strategies.",
     no_args_is_help=True,
     add_completion=False,
@@ -51,7 +70,8 @@ def user_errors() -> Iterator[None]:
         yield
     except WorkbenchError as error:
         fail(error)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, ArithmeticError) as error:
+        # Bad stored data (a value no form would accept today) surfaces here as a plain message.
         fail(error)
 
 

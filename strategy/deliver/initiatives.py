@@ -14,11 +14,9 @@ from strategy.deliver.prioritise import pilot_breaches, wave_load
 from strategy.edits import TableEdits
 from strategy.errors import FieldError, InvalidInput
 from strategy.store.records import Record, apply_table_edits, create_record, list_records, update_record
-from strategy.store.workspaces import get_workspace
 
 KIND = "initiative"
 PILOT_WAVE = 1
-NEW_ID = -1  # stands for a row not stored yet while the rules look at the whole set
 
 
 def _waits(initiatives: Sequence[Mapping[str, Any]]) -> dict[int, list[int]]:
@@ -76,19 +74,14 @@ def refuse_pilot_overload(
 
 
 def _check(workspace: WorkspaceBase, before: list[Record], after: list[Record]) -> None:
+    """The whole-set rules, judged inside the writing transaction on what it is about to commit, so
+    two people saving at once cannot each pass a check that their sum breaks."""
     refuse_cycles(before, after)
     refuse_pilot_overload(workspace, before, after)
 
 
-def _defaults(data: Mapping[str, Any]) -> Record:
-    """A new initiative as the rules see it before it is stored (defaults as the table has them)."""
-    return {"wave": None, "status": "proposed", "effort": 4.0, "depends_on_ids": [], **data, "id": NEW_ID}
-
-
 def create_initiative(engine: Engine, workspace_id: int, data: Mapping[str, Any], *, actor: str) -> Record:
-    current = list_records(engine, KIND, workspace_id)
-    _check(get_workspace(engine, workspace_id), current, [*current, _defaults(data)])
-    return create_record(engine, KIND, workspace_id, data, actor=actor)
+    return create_record(engine, KIND, workspace_id, data, actor=actor, check=_check)
 
 
 def update_initiative(
@@ -100,11 +93,8 @@ def update_initiative(
     expected_version: int,
     actor: str,
 ) -> Record:
-    current = list_records(engine, KIND, workspace_id)
-    after = [{**i, **changes} if i["id"] == initiative_id else i for i in current]
-    _check(get_workspace(engine, workspace_id), current, after)
     return update_record(
-        engine, KIND, workspace_id, initiative_id, changes, expected_version=expected_version, actor=actor
+        engine, KIND, workspace_id, initiative_id, changes, expected_version=expected_version, actor=actor, check=_check
     )
 
 
@@ -126,27 +116,10 @@ def add_dependency(
     )
 
 
-def after_edits(current: Sequence[Record], edits: TableEdits) -> list[Record]:
-    """The initiatives as they would be once a table edit is applied."""
-    result = [
-        {**i, **edits.edited[i["id"]][1]} if i["id"] in edits.edited else dict(i)
-        for i in current
-        if i["id"] not in edits.deleted
-    ]
-    gone = set(edits.deleted)
-    for number, row in enumerate(edits.added, start=1):
-        result.append(_defaults(row) | {"id": NEW_ID - number})
-    for row in result:
-        row["depends_on_ids"] = [d for d in row.get("depends_on_ids") or [] if d not in gone]
-    return result
-
-
 def save_initiative_table(engine: Engine, workspace_id: int, edits: TableEdits, *, actor: str) -> int:
     """A whole table edit, all or nothing, refused before anything is written if it makes a cycle
     or overfills the pilot."""
-    current = list_records(engine, KIND, workspace_id)
-    _check(get_workspace(engine, workspace_id), current, after_edits(current, edits))
-    return apply_table_edits(engine, KIND, workspace_id, edits, actor=actor)
+    return apply_table_edits(engine, KIND, workspace_id, edits, actor=actor, check=_check)
 
 
 def pilot_edits(initiatives: Sequence[Record], proposal: Sequence[int]) -> TableEdits:

@@ -47,17 +47,17 @@ def audit_row(
     }
 
 
-def row_history(session: Session, workspace_id: int, table_name: str, row_id: int) -> list[AuditEvent]:
+def latest_changes(session: Session, table_name: str, row_id: int, count: int) -> list[AuditEvent]:
+    """The row's newest `count` audit events, oldest first: one indexed read, however long the history."""
+    if count <= 0:
+        return []
     statement = (
         select(AuditEvent)
-        .where(
-            AuditEvent.workspace_id == workspace_id,
-            AuditEvent.table_name == table_name,
-            AuditEvent.row_id == row_id,
-        )
-        .order_by(col(AuditEvent.id))
+        .where(AuditEvent.table_name == table_name, AuditEvent.row_id == row_id)
+        .order_by(col(AuditEvent.id).desc())
+        .limit(count)
     )
-    return list(session.exec(statement).all())
+    return list(reversed(session.exec(statement).all()))
 
 
 def recent_events(engine: Engine, workspace_id: int, limit: int = 50) -> list[AuditEvent]:

@@ -11,15 +11,19 @@ from sqlmodel import Session, col, insert, select, update
 from models.base import utcnow
 from models.engine import read_session, write_session
 from models.registry import BY_KIND, ENTITIES, Entity
+from models.settings import get_settings
 from models.workspace import AuditEvent, Workspace
 from strategy.cycles import cycle_message, find_cycle
 from strategy.errors import FieldError, InvalidInput, field_errors
 from strategy.store import record_store as store
 from strategy.store.audit import audit_row
+from strategy.store.bounds import not_yet_named, out_of_bounds
 from strategy.store.interchange_format import WorkspaceDocument, WorkspaceIn
+from strategy.store.json_input import MB, load_json
 from strategy.store.record_checks import run_checks
 from strategy.store.record_store import wid
-from strategy.store.workspaces import EDITABLE, add_workspace, ensure_unique_name
+from strategy.store.transaction import retrying
+from strategy.store.workspaces import EDITABLE, add_workspace, ensure_unique_name, refusing_name_clashes
 
 
 def json_ref(field: str) -> str:
@@ -38,12 +42,17 @@ def _key(item: BaseModel) -> str:
     return str(getattr(item, "key"))  # noqa: B009  (every listed record has a key)
 
 
-def parse_document(text: str | bytes) -> WorkspaceDocument:
+def parse_document(text: str | bytes, *, max_bytes: int | None = None) -> WorkspaceDocument:
     """The document, or InvalidInput naming every problem with its path (needs[2].severity)."""
+    raw = load_json(text, get_settings().max_import_mb if max_bytes is None else max_bytes / MB)
+    errors = out_of_bounds(raw)
     try:
-        document = WorkspaceDocument.model_validate_json(text)
+        document = WorkspaceDocument.model_validate(raw)
     except ValidationError as exc:
-        raise InvalidInput(field_errors(exc)) from exc
+        raise InvalidInput(errors + not_yet_named(field_errors(exc), errors)) from exc
+    errors += out_of_bounds(document.model_dump())  # dates, once they are dates
+    if errors:
+        raise InvalidInput(errors)
     check_references(document)
     return document
 
@@ -97,6 +106,8 @@ def _dependency_rings(document: WorkspaceDocument) -> list[FieldError]:
     return [FieldError(f"initiatives[{ring[0]}].depends_on", cycle_message(ring, titles))]
 
 
+@refusing_name_clashes
+@retrying
 def import_document(engine: Engine, document: WorkspaceDocument, *, actor: str, name: str | None = None) -> Workspace:
     """Write the document as a new workspace in one transaction: all of it or none of it.
 

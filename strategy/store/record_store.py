@@ -9,13 +9,15 @@ from collections import defaultdict
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy import Delete, Update, and_, update
 from sqlmodel import Session, col, delete, select
 
 from models.base import RowMeta, utcnow
 from models.registry import BY_KIND, ENTITIES, Entity, Link
 from models.workspace import Workspace
 from strategy.errors import Conflict, FieldError, InvalidInput, NotFound, StaleVersion, field_errors
-from strategy.store.audit import record_event, row_history
+from strategy.store.audit import latest_changes, record_event
+from strategy.store.bounds import not_yet_named, out_of_bounds
 from strategy.store.record_checks import run_checks
 
 Record = dict[str, Any]
@@ -50,8 +52,11 @@ def _audit(
     )
 
 
-def load_workspace(session: Session, workspace_id: int) -> Workspace:
-    workspace = session.get(Workspace, workspace_id)
+def load_workspace(session: Session, workspace_id: int, *, lock: bool = False) -> Workspace:
+    statement = select(Workspace).where(Workspace.id == workspace_id)
+    if lock:
+        statement = statement.with_for_update().execution_options(populate_existing=True)
+    workspace = session.exec(statement).first()
     if workspace is None or workspace.deleted_at is not None:
         raise NotFound(f"workspace {workspace_id} does not exist")
     return workspace
@@ -60,7 +65,8 @@ def load_workspace(session: Session, workspace_id: int) -> Workspace:
 def load_row(session: Session, ent: Entity, workspace_id: int, record_id: int, *, lock: bool = False) -> RowMeta:
     statement = select(ent.table).where(ent.table.id == record_id, ent.table.workspace_id == workspace_id)
     if lock:
-        statement = statement.with_for_update()
+        # populate_existing: a copy read earlier in this session must not hide a newer version.
+        statement = statement.with_for_update().execution_options(populate_existing=True)
     row = session.exec(statement).first()
     if row is None:
         raise NotFound(f"{ent.label} {record_id} does not exist in this workspace")
@@ -115,12 +121,13 @@ def validate(session: Session, ent: Entity, workspace: Workspace, data: Record, 
     """The cleaned record, or InvalidInput naming every field at fault."""
     allowed = set(ent.fields) | set(ent.refs) | {link.field for link in ent.links} | set(META)
     errors = [FieldError(name, "is not a field of this record") for name in data if name not in allowed]
+    errors += out_of_bounds({k: v for k, v in data.items() if k in allowed})
     clean: Record = {}
     try:
         base = ent.base.model_validate({k: v for k, v in data.items() if k in ent.base.model_fields})
         clean.update({name: getattr(base, name) for name in ent.fields})
     except ValidationError as exc:
-        errors += field_errors(exc)
+        errors += not_yet_named(field_errors(exc), errors)
     for name, target in ent.refs.items():
         value = data.get(name)
         clean[name] = value
@@ -167,14 +174,14 @@ def insert(session: Session, ent: Entity, workspace: Workspace, data: Record, ac
 
 
 def stale_message(session: Session, ent: Entity, row: RowMeta, expected: int) -> str:
+    """Who changed which fields since the version the person opened; reads only those changes."""
     changed: set[str] = set()
     actors: list[str] = []
-    for event in row_history(session, row.workspace_id, ent.table_name, row.id or 0):
-        if (event.after or {}).get("version", 0) > expected:
-            before, after = event.before or {}, event.after or {}
-            changed |= {k for k in after if k not in META and before.get(k) != after.get(k)}
-            if event.actor not in actors:
-                actors.append(event.actor)
+    for event in latest_changes(session, ent.table_name, row.id or 0, row.version - expected):
+        before, after = event.before or {}, event.after or {}
+        changed |= {k for k in after if k not in META and before.get(k) != after.get(k)}
+        if event.actor not in actors:
+            actors.append(event.actor)
     title = getattr(row, ent.title_field, row.id)
     who = ", ".join(actors) or "someone else"
     what = ", ".join(sorted(changed)) or "the record"
@@ -202,13 +209,8 @@ def modify(
     clean = validate(session, ent, workspace, {k: v for k, v in merged.items() if k not in META}, record_id)
     if all(before.get(k) == v for k, v in clean.items()):
         return before
-    for name, value in clean.items():
-        if name not in maps:
-            setattr(row, name, value)
-    row.version += 1
-    row.updated_at = utcnow()
-    session.add(row)
-    session.flush()
+    values = {name: value for name, value in clean.items() if name not in maps}
+    _write_if_current(session, ent, row, expected_version, {**values, "updated_at": utcnow()})
     _write_links(session, ent, record_id, clean)
     after = to_record(row, ent, clean)
     _audit(session, ent, workspace, record_id, "update", before, after, actor)
@@ -225,9 +227,26 @@ def remove(
     _detach(session, ent, workspace, record_id, actor)
     maps = links_of(session, ent, record_id)
     before = to_record(row, ent, maps)
-    session.delete(row)
-    session.flush()
+    _write_if_current(session, ent, row, expected_version, None)
     _audit(session, ent, workspace, record_id, "delete", before, None, actor)
+
+
+def _write_if_current(session: Session, ent: Entity, row: RowMeta, expected: int, values: Record | None) -> None:
+    """Update (or, with no values, delete) the row only if the database still holds the expected
+    version: the check is the statement's WHERE and the rows it touched, not a copy in memory."""
+    where = and_(col(ent.table.id) == row.id, col(ent.table.version) == expected)
+    statement: Update | Delete = (
+        delete(ent.table).where(where)
+        if values is None
+        else update(ent.table).where(where).values(**values, version=expected + 1)
+    )
+    touched = session.exec(statement.execution_options(synchronize_session="fetch"))  # type: ignore[call-overload]
+    if touched.rowcount != 1:
+        raise StaleVersion(
+            stale_message(session, ent, load_row(session, ent, row.workspace_id, row.id or 0, lock=True), expected)
+        )
+    if values is None:
+        session.expunge(row)
 
 
 def _refuse_if_owned(session: Session, ent: Entity, record_id: int) -> None:
@@ -258,7 +277,7 @@ def _detach(session: Session, ent: Entity, workspace: Workspace, record_id: int,
         if other.kind == ent.kind:
             holders.discard(record_id)
         for holder_id in sorted(holders):
-            row = load_row(session, other, wid(workspace), holder_id)
+            row = load_row(session, other, wid(workspace), holder_id, lock=True)
             maps = links_of(session, other, holder_id)
             changes: Record = {name: None for name in ref_names if getattr(row, name) == record_id}
             changes |= {link.field: [t for t in maps[link.field] if t != record_id] for link in links}

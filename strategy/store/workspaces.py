@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+import functools
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, ParamSpec
 
 from pydantic import ValidationError
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from models.base import utcnow
-from models.engine import read_session, write_session
+from models.engine import read_session
 from models.workspace import Workspace, WorkspaceBase
 from strategy.errors import Conflict, FieldError, InvalidInput, NotFound, StaleVersion, field_errors
-from strategy.store.audit import record_event
+from strategy.store.audit import latest_changes, record_event
+from strategy.store.bounds import not_yet_named, out_of_bounds
+from strategy.store.transaction import in_transaction
 
 EDITABLE = tuple(WorkspaceBase.model_fields)
+P = ParamSpec("P")
 
 
 def list_workspaces(
@@ -50,10 +56,11 @@ def resolve_workspace(engine: Engine, name_or_id: str) -> Workspace:
 
 def validate_workspace(data: Mapping[str, Any]) -> WorkspaceBase:
     unknown = [FieldError(name, "is not a workspace field") for name in data if name not in EDITABLE]
+    unknown += out_of_bounds(dict(data))
     try:
         valid = WorkspaceBase.model_validate(dict(data))
     except ValidationError as exc:
-        raise InvalidInput(unknown + field_errors(exc)) from exc
+        raise InvalidInput(unknown + not_yet_named(field_errors(exc), unknown)) from exc
     if unknown:
         raise InvalidInput(unknown)
     return valid
@@ -86,40 +93,89 @@ def add_workspace(session: Session, valid: WorkspaceBase, actor: str) -> Workspa
     return workspace
 
 
+@contextmanager
+def unique_names(name: str) -> Iterator[None]:
+    """The database's unique index has the last word when two people pick one name at once."""
+    try:
+        yield
+    except IntegrityError as exc:
+        if "uq_workspace_live_name" not in str(exc.orig) and "workspace.name" not in str(exc.orig):
+            raise
+        raise InvalidInput([FieldError("name", f"a workspace named {name!r} already exists")]) from exc
+
+
+def refusing_name_clashes(work: Callable[P, Workspace]) -> Callable[P, Workspace]:
+    """For writers that take the name from a document: a clash the index finds reads as a field error."""
+
+    @functools.wraps(work)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> Workspace:
+        with unique_names("this name"):
+            return work(*args, **kwargs)
+
+    return guarded
+
+
+def write_workspace(engine: Engine, name: str, work: Callable[[Session], Workspace]) -> Workspace:
+    """One retried transaction whose name clash, if any, reads as a field error."""
+    with unique_names(name):
+        return in_transaction(engine, work)
+
+
 def create_workspace(engine: Engine, data: Mapping[str, Any], *, actor: str) -> Workspace:
     valid = validate_workspace(data)
-    with write_session(engine) as session:
-        return add_workspace(session, valid, actor)
+    return write_workspace(engine, valid.name, lambda session: add_workspace(session, valid, actor))
 
 
-def _change(engine: Engine, workspace_id: int, actor: str, expected_version: int | None, **changes: Any) -> Workspace:
-    with write_session(engine) as session:
-        workspace = session.exec(select(Workspace).where(Workspace.id == workspace_id).with_for_update()).first()
-        if workspace is None:
-            raise NotFound(f"workspace {workspace_id} does not exist")
-        if expected_version is not None and workspace.version != expected_version:
-            raise StaleVersion(
-                f"workspace '{workspace.name}' was changed by someone else after you opened it; "
-                "your edit was not saved: reload and apply it again"
-            )
-        before = workspace.model_dump()
-        for name, value in changes.items():
-            setattr(workspace, name, value)
-        workspace.version += 1
-        workspace.updated_at = utcnow()
-        session.add(workspace)
-        session.flush()
-        record_event(
-            session,
-            workspace_id=workspace_id,
-            actor=actor,
-            table_name="workspace",
-            row_id=workspace_id,
-            action="update",
-            before=before,
-            after=workspace.model_dump(),
-        )
-        return workspace
+def stale_workspace(session: Session, workspace: Workspace, expected: int) -> StaleVersion:
+    """Who changed the workspace, and what, since the version the person opened."""
+    events = latest_changes(session, "workspace", workspace.id or 0, workspace.version - expected)
+    who = ", ".join(dict.fromkeys(e.actor for e in events)) or "someone else"
+    changed = sorted(
+        {k for e in events for k, v in (e.after or {}).items() if (e.before or {}).get(k) != v}
+        - {"version", "updated_at"}
+    )
+    what = ", ".join(changed) or "its settings"
+    return StaleVersion(
+        f"workspace '{workspace.name}' was changed by {who} after you opened it ({what}); "
+        "your edit was not saved: reload and apply it again"
+    )
+
+
+def _change(engine: Engine, workspace_id: int, actor: str, expected_version: int, **changes: Any) -> Workspace:
+    return write_workspace(
+        engine,
+        str(changes.get("name", "this name")),
+        lambda session: _change_in(session, workspace_id, actor, expected_version, changes),
+    )
+
+
+def _change_in(
+    session: Session, workspace_id: int, actor: str, expected_version: int, changes: Mapping[str, Any]
+) -> Workspace:
+    statement = select(Workspace).where(Workspace.id == workspace_id).with_for_update()
+    workspace = session.exec(statement.execution_options(populate_existing=True)).first()
+    if workspace is None:
+        raise NotFound(f"workspace {workspace_id} does not exist")
+    if workspace.version != expected_version:
+        raise stale_workspace(session, workspace, expected_version)
+    before = workspace.model_dump()
+    for name, value in changes.items():
+        setattr(workspace, name, value)
+    workspace.version += 1
+    workspace.updated_at = utcnow()
+    session.add(workspace)
+    session.flush()
+    record_event(
+        session,
+        workspace_id=workspace_id,
+        actor=actor,
+        table_name="workspace",
+        row_id=workspace_id,
+        action="update",
+        before=before,
+        after=workspace.model_dump(),
+    )
+    return workspace
 
 
 def update_workspace(
@@ -134,20 +190,20 @@ def update_workspace(
     return _change(engine, workspace_id, actor, expected_version, **valid.model_dump())
 
 
-def set_archived(engine: Engine, workspace_id: int, archived: bool, *, actor: str) -> Workspace:
-    return _change(engine, workspace_id, actor, None, archived=archived)
+def set_archived(engine: Engine, workspace_id: int, archived: bool, *, expected_version: int, actor: str) -> Workspace:
+    return _change(engine, workspace_id, actor, expected_version, archived=archived)
 
 
-def delete_workspace(engine: Engine, workspace_id: int, *, actor: str) -> Workspace:
+def delete_workspace(engine: Engine, workspace_id: int, *, expected_version: int, actor: str) -> Workspace:
     """Soft delete: hidden everywhere, restorable from the workspaces page."""
-    return _change(engine, workspace_id, actor, None, deleted_at=utcnow())
+    return _change(engine, workspace_id, actor, expected_version, deleted_at=utcnow())
 
 
-def restore_workspace(engine: Engine, workspace_id: int, *, actor: str) -> Workspace:
+def restore_workspace(engine: Engine, workspace_id: int, *, expected_version: int, actor: str) -> Workspace:
     workspace = get_workspace(engine, workspace_id)
-    with read_session(engine) as session:
-        try:
+    try:
+        with read_session(engine) as session:
             ensure_unique_name(session, workspace.name, own_id=workspace_id)
-        except InvalidInput as exc:
-            raise Conflict(f"rename the other workspace called {workspace.name!r} before restoring this one") from exc
-    return _change(engine, workspace_id, actor, None, deleted_at=None)
+        return _change(engine, workspace_id, actor, expected_version, deleted_at=None)
+    except InvalidInput as exc:
+        raise Conflict(f"rename the other workspace called {workspace.name!r} before restoring this one") from exc

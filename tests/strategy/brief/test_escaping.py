@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from strategy.brief.content import Brief, Paragraph, Section, Table, UserText
@@ -38,7 +40,7 @@ def test_html_shows_markup_as_text(text):
 
 
 def test_markdown_escapes_every_active_character():
-    assert for_markdown(MARKDOWN) == r"\*\*not bold\*\* \[link\]\(http://evil\) \# not a heading"
+    assert for_markdown(MARKDOWN) == r"\*\*not bold\*\* \[link\]\(http\://evil\) \# not a heading"
 
 
 def test_only_user_text_has_its_formula_defused():
@@ -61,3 +63,36 @@ def test_office_documents_defuse_formulas_and_keep_the_rest_literal():
 def test_markdown_file_has_no_live_markup():
     text = render_markdown(nasty_brief(), {}).decode()
     assert "<script>" not in text and "**not bold**" not in text and "](http" not in text
+
+
+# OWASP CSV injection: a cell is a formula if, after leading blanks, it starts with = + - @ (or their
+# fullwidth forms), or if it starts with a tab or a carriage return.
+DISGUISED_FORMULAS = [
+    "\t=1+1",
+    " =1+1",
+    "   @SUM(A1)",
+    "\r=cmd|'/c calc'!A0",
+    "\n+1",
+    '＝HYPERLINK("http://evil")',
+    "＋1",
+    "－1",
+    "＠SUM(A1)",
+    "\u00a0=1+1",
+]
+
+
+@pytest.mark.parametrize("text", DISGUISED_FORMULAS)
+def test_formulas_behind_blanks_or_in_fullwidth_are_defused(text):
+    assert for_office(UserText(text)) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["Cut cost – 2 days", "a=b", "1+1", "email@example.org"])
+def test_text_that_only_contains_a_sign_is_left_alone(text):
+    assert for_office(UserText(text)) == text
+
+
+def test_office_cells_of_every_format_defuse_disguised_formulas():
+    rows = tuple((UserText(text), "1") for text in DISGUISED_FORMULAS)
+    brief = Brief("Brief", "Org", date(2026, 11, 23), 1, (Section("s", "Section", (Table(("Text", "n"), rows),)),))
+    for text in (docx_text(render_docx(brief, {})), pptx_text(render_pptx(brief, {}))):
+        assert "'＝HYPERLINK" in text and "'＠SUM" in text
