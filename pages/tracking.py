@@ -15,7 +15,7 @@ from strategy.sustain.review import track_review
 from strategy.sustain.tracking import actuals_by_kpi
 from ui.actuals import actuals_entry
 from ui.case_realised import money_delta
-from ui.common import all_records, chart, show_flash, show_pending_error, workspace
+from ui.common import all_records, chart, plain, show_flash, show_pending_error, workspace
 from ui.funnel_setup import funnel_setup_form
 from ui.table_editor import record_table_editor
 
@@ -107,8 +107,8 @@ with funnel_tab:
     w = funnel.weakest
     if w is not None and w.recent is not None:
         st.error(
-            f"Improve next: **{w.from_stage} → {w.to_stage}** converts {percent(w.recent)}, the weakest step "
-            "(rule FUNNEL-WEAKEST).",
+            f"Improve next: **{plain(w.from_stage)} → {plain(w.to_stage)}** converts {percent(w.recent)}, "
+            "the weakest step (rule FUNNEL-WEAKEST).",
             icon=":material/flag:",
         )
     if funnel.conversions:

@@ -14,7 +14,7 @@ from strategy.store.records import create_record
 from strategy.sustain.change_apply import approve_with_effect
 from strategy.sustain.change_whatif import what_if
 from ui.case_realised import money_delta
-from ui.common import actor, all_records, attempt, engine
+from ui.common import actor, all_records, attempt, engine, plain
 
 
 def whatif_tab(current: Workspace, today: date, error_key: str) -> None:
@@ -35,7 +35,7 @@ def whatif_tab(current: Workspace, today: date, error_key: str) -> None:
         try:
             found = what_if(current, records, request, effect, today)
         except WorkbenchError as error:
-            st.error(f"The what-if cannot be computed: {error}")
+            st.error(f"The what-if cannot be computed: {plain(error)}")
             return
         npv, end, path = st.columns(3)
         npv.metric(
@@ -51,7 +51,7 @@ def whatif_tab(current: Workspace, today: date, error_key: str) -> None:
             delta_color="inverse",
         )
         path.metric("Critical path", "touched" if found.critical else "not touched")
-        st.caption(f"'{found.initiative_title}' — nothing is stored until the committee approves.")
+        st.caption(f"'{plain(found.initiative_title)}' — nothing is stored until the committee approves.")
     st.text_area("Impact assessment (needed to approve)", value=request["impact_assessment"], key=f"cw_impact_{picked}")
     st.text_input("Decision note", key="cw_note")
     st.button("Approve with its effect", type="primary", on_click=_approve, args=(current, request, today, error_key))

@@ -8,7 +8,7 @@ from datetime import date
 import streamlit as st
 
 from strategy.health.runner import run_health
-from ui.common import all_records, workspace
+from ui.common import all_records, plain, workspace
 
 ICON = {"warn": ":material/warning:", "fail": ":material/error:"}
 
@@ -20,6 +20,6 @@ def health_notes(*rule_ids: str) -> None:
         if finding.status != "pass":
             show = st.error if finding.status == "fail" else st.warning
             show(
-                f"**Health check · {finding.title}** (`{finding.rule_id}`): {finding.evidence}",
+                f"**Health check · {finding.title}** (`{finding.rule_id}`): {plain(finding.evidence)}",
                 icon=ICON[finding.status],
             )

@@ -16,7 +16,7 @@ from strategy.errors import ChartFailed
 Progress = Callable[[float, str], None]
 
 
-_warm: list[bool] = []  # whether this process's browser is started
+_started_with: list[float] = []  # the time limit this process's warm browser was started with, if any
 
 
 def chart_timeout_s() -> float:
@@ -28,11 +28,23 @@ def warm_browser() -> Iterator[None]:
     """One browser for every chart of every brief this process makes (a cold start costs ~2 s a chart,
     and starting one per brief ~2 s a brief); it stops when the process ends. Each chart it draws is
     given at most chart_timeout_s seconds."""
-    if not _warm:
-        kaleido.start_sync_server(silence_warnings=True, timeout=chart_timeout_s())
-        atexit.register(kaleido.stop_sync_server, silence_warnings=True)
-        _warm.append(True)
+    limit = chart_timeout_s()
+    if _started_with and _started_with[0] != limit:
+        _stop()
+    if not _started_with:
+        kaleido.start_sync_server(silence_warnings=True, timeout=limit)
+        _started_with.append(limit)
     yield
+
+
+def _stop() -> None:
+    """Stop the warm browser; the next brief starts a fresh one (after a failed chart, or a new limit)."""
+    if _started_with:
+        kaleido.stop_sync_server(silence_warnings=True)
+        _started_with.clear()
+
+
+atexit.register(_stop)
 
 
 def chart_png(chart: Chart) -> bytes:
@@ -42,6 +54,7 @@ def chart_png(chart: Chart) -> bytes:
             warnings.simplefilter("ignore", UserWarning)  # "kopts ignored when using a server"
             return chart.figure.to_image(format="png", width=chart.width, height=chart.height, scale=1)
     except Exception as exc:
+        _stop()  # a render that failed or timed out may leave the browser mid-page
         raise ChartFailed(
             f"the chart '{chart.title}' could not be drawn within {chart_timeout_s():g} s "
             f"({type(exc).__name__}); check its dates and amounts, or leave its section out"
