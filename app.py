@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from models.settings import get_settings
 from strategy.store.workspaces import list_workspaces
 from ui.common import engine
+from ui.layout import apply_default_layout, sidebar_links
 
 st.set_page_config(page_title="CRM Strategy Workbench", page_icon=":material/explore:", layout="wide")
 
@@ -59,9 +61,25 @@ def _pick_workspace() -> None:
     st.query_params["ws"] = str(st.session_state["workspace_id"])
 
 
-with st.sidebar:
-    st.markdown("### CRM Strategy Workbench")
-    _pick_workspace()
-    st.text_input("Your name (for the audit trail)", key="actor", placeholder="facilitator")
+def _who_you_are() -> None:
+    """The user's name for the audit trail, kept in the URL (`?by=`) so a reload or a new tab keeps it."""
+    if "actor" not in st.session_state:
+        st.session_state["actor"] = st.query_params.get("by", "")
+    default = get_settings().default_actor
+    st.sidebar.text_input("Your name (for the audit trail)", key="actor", placeholder=default)
+    name = str(st.session_state["actor"]).strip()
+    if name:
+        st.query_params["by"] = name
+    else:
+        st.query_params.pop("by", None)
+        st.sidebar.caption(f"Edits are logged as “{default}” until you give your name.")
 
-st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, expanded=True).run()
+
+sections = {name: pages for name, pages in SECTIONS.items() if pages}
+current_page = st.navigation(sections, position="hidden")
+apply_default_layout()
+st.sidebar.html('<p class="nav-section">CRM Strategy Workbench</p>')
+_pick_workspace()
+_who_you_are()
+sidebar_links(sections, carried=dict(st.query_params))
+current_page.run()

@@ -110,10 +110,10 @@ with flow_tab:
     if not costs and not benefits:
         st.info("No cost or benefit lines yet: add them on the **Costs and benefits** tab.")
     else:
-        st.subheader("Cash flow by year")
+        st.header("Cash flow by year")
         chart(cash_flow_chart(figures, currency), key="case_cash_flow")
         st.dataframe(yearly_rows(figures), hide_index=True, width="stretch")
-        st.subheader("From costs to NPV (present values by category)")
+        st.header("From costs to NPV (present values by category)")
         chart(
             waterfall_chart(value_by_category(settings, costs, benefits), figures.npv, currency),
             key="case_waterfall",
@@ -126,9 +126,9 @@ with lines_tab:
     with right:
         benefit_form(ws_id, horizon, currency, related)
     titles = [i["title"] for i in initiatives]
-    st.subheader(f"Cost lines ({len(costs)})")
+    st.header(f"Cost lines ({len(costs)})")
     line_editor("cost", ws_id, costs, initiatives, line_columns("cost", horizon, currency, titles))
-    st.subheader(f"Benefit lines ({len(benefits)}, annual amounts)")
+    st.header(f"Benefit lines ({len(benefits)}, annual amounts)")
     line_editor("benefit", ws_id, benefits, initiatives, line_columns("benefit", horizon, currency, titles))
 with risk:
     risk_tab(ws_id, settings, (costs, benefits), figures.npv, currency)

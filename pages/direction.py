@@ -102,7 +102,7 @@ def _continuum_form() -> None:
     prefix = open_form("direction_continuum", values, version)
     with st.form("continuum", border=True):
         for stage, heading in STAGE_HEADINGS.items():
-            st.markdown(f"#### {heading}")
+            st.markdown(f"## {heading}")
             for q in (q for q in QUESTIONS if q.stage == stage):
                 text, today, target = st.columns([5, 3, 3], vertical_alignment="center")
                 text.markdown(q.text)

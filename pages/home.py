@@ -32,7 +32,7 @@ cols[2].metric("Objectives", len(records["objective"]))
 cols[3].metric("Initiatives", len(records["initiative"]))
 cols[4].metric("Journey complete", f"{sum(s.score for s in steps) / len(steps):.0%}")
 
-st.subheader("How complete each step is")
+st.header("How complete each step is")
 chart(progress_chart(steps))
 st.dataframe(
     [{"Step": s.step, "Complete": f"{s.score:.0%}", "Evidence from the records": s.evidence} for s in steps],

@@ -218,9 +218,9 @@ with left:
     pick = st.selectbox("Add or edit", list(names), format_func=names.__getitem__, key=f"init_pick_{ws_id}")
     _form(pick)
 with right:
-    st.subheader("In the live roadmap")
+    st.header("In the live roadmap")
     _in_the_plan(pick, _live_roadmap())
 
-st.subheader(f"All initiatives ({len(initiatives)})")
+st.header(f"All initiatives ({len(initiatives)})")
 st.caption("Change any cell, add rows at the bottom, delete with the row's checkbox; Save writes all or nothing.")
 initiative_table(ws_id, initiatives, related)

@@ -71,7 +71,7 @@ def _entry_form() -> None:
     for key, value in CLEARED.items():
         st.session_state.setdefault(key, value)
     with st.form(FORM, border=True):
-        st.subheader("Add a need")
+        st.header("Add a need")
         st.text_input(TITLE_LABEL, key="need_title", max_chars=120, placeholder="e.g. Quotes take a week")
         st.radio("Kind", list(KIND_LABELS), format_func=KIND_LABELS.__getitem__, key="need_kind", horizontal=True)
         _who_raised_it()
@@ -142,7 +142,7 @@ def _findings() -> None:
 
 
 def _ranked_chart(ranked: list[RankedNeed]) -> None:
-    st.subheader("Needs by score and department")
+    st.header("Needs by score and department")
     if not ranked:
         st.info("The ranking appears as soon as the first need is added.")
         return
@@ -151,7 +151,7 @@ def _ranked_chart(ranked: list[RankedNeed]) -> None:
 
 
 def _ranked_list(ranked: list[RankedNeed]) -> None:
-    st.subheader("Ranked needs")
+    st.header("Ranked needs")
     st.markdown(f"**{SCORE_FORMULA}** — {SCORE_NOTE}")
     if not ranked:
         return

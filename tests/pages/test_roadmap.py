@@ -108,7 +108,7 @@ def test_a_dependency_that_closes_a_ring_is_refused_naming_the_initiatives(at, a
 def test_gates_show_the_previous_waves_kpi_targets_and_late_objectives(at):
     texts = " ".join(str(t.value) for t in at.table)
     assert "CRM adoption rate (active / licensed users)" in texts and "not yet" in texts
-    assert any("Before wave 2 starts" in h.value for h in at.subheader)
+    assert any("Before wave 2 starts" in h.value for h in at.header)
     assert any("Retire legacy member database" in e.value and "30 Jun 2027" in e.value for e in at.error)
 
 

@@ -113,3 +113,10 @@ def test_value_against_effort_marks_quick_wins_green():
     points = figure.data[0]
     assert list(points.text) == ["1", "2"] and points.marker.color[0] == GOOD and points.marker.color[1] != GOOD
     assert figure.layout.shapes[0].x1 == 16 and figure.layout.shapes[0].y0 == 4
+
+
+def test_a_five_year_plan_keeps_quarter_labels_level_and_labels_every_other_quarter():
+    values, labels = quarter_ticks(date(2026, 1, 1), date(2030, 12, 31))
+    assert len(values) == 20
+    assert labels[:5] == ["Q1<br>2026", "", "Q3", "", "Q1<br>2027"]
+    assert gantt().layout.xaxis.tickangle == 0
