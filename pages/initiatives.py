@@ -168,7 +168,7 @@ def _live_roadmap() -> Roadmap | None:
     try:
         return build_roadmap(current, all_records(ws_id), date.today())
     except WorkbenchError as error:
-        st.error(f"The roadmap cannot be drawn: {error}", icon="⚠️")
+        st.error(f"The roadmap cannot be drawn: {error}", icon=":material/error:")
         return None
 
 

@@ -113,7 +113,7 @@ def _swimlane_tab(roadmap: Roadmap) -> None:
 try:
     roadmap = build_roadmap(current, recs, today)
 except DependencyCycle as cycle:
-    st.error(f"The roadmap cannot be scheduled: {cycle.errors[0].message}.", icon="⚠️")
+    st.error(f"The roadmap cannot be scheduled: {cycle.errors[0].message}.", icon=":material/error:")
     dependency_forms(ws_id, initiatives)
     st.stop()
 if not roadmap.items:

@@ -85,10 +85,9 @@ def all_records(workspace_id: int) -> dict[str, list[dict[str, Any]]]:
 
 
 def show_error(error: Exception) -> None:
-    if isinstance(error, InvalidInput):
-        st.error("Not saved:\n\n" + "\n".join(f"- {e}" for e in error.errors), icon="⚠️")
-    else:
-        st.error(f"Not saved: {error}", icon="⚠️")
+    """Why nothing was saved: one sentence per problem, each naming the field as the form labels it."""
+    lines = [str(e) for e in error.errors] if isinstance(error, InvalidInput) else [str(error)]
+    st.error("**Not saved.**  \n" + "  \n".join(lines), icon=":material/error:")
 
 
 def flash(message: str) -> None:
@@ -99,7 +98,7 @@ def flash(message: str) -> None:
 def show_flash() -> None:
     message = st.session_state.pop(FLASH, None)
     if message:
-        st.success(message, icon="✅")
+        st.success(message, icon=":material/check_circle:")
 
 
 def attempt(action: Callable[[], Any], success: str, error_key: str) -> bool:
