@@ -42,6 +42,10 @@ VALUE_WORDS: dict[str, str] = {
     "core": "Culture, people, process, technology",
 }
 
+# Fields stored as a fraction (0.18) and shown as a percentage (18 %); counts shown with separators.
+SHARES = frozenset({"annual_decay_rate", "completeness", "discount_rate", "benefit_risk", "cost_risk"})
+COUNTS = frozenset({"record_count"})
+
 ACRONYMS = {"kpi": "KPI", "kpis": "KPIs", "it": "IT", "crm": "CRM", "npv": "NPV", "roi": "ROI", "irr": "IRR"}
 
 
