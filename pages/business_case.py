@@ -102,7 +102,8 @@ def initiative_tab() -> None:
     )
 
 
-headline(figures)
+if costs or benefits:  # an empty case has no NPV or payback to show, only where to start (below)
+    headline(figures)
 flow_tab, lines_tab, risk, scenarios, by_initiative, method = st.tabs(
     ["Cash flow", "Costs and benefits", "Risk", "Scenarios", "By initiative", "Settings and method"], key="case_tabs"
 )

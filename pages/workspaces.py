@@ -33,8 +33,12 @@ def _create() -> None:
         "horizon_years": s.new_horizon,
         "currency": s.new_currency,
     }
-    if attempt(lambda: create_workspace(engine(), data, actor=actor()), f"Created '{s.new_name}'.", ERROR):
+    created = []
+    if attempt(
+        lambda: created.append(create_workspace(engine(), data, actor=actor())), f"Created '{s.new_name}'.", ERROR
+    ):
         s.new_name, s.new_org = "", ""
+        s.workspace_id = created[0].id  # work in the new strategy at once
 
 
 def _save(workspace_id: int, version: int) -> None:

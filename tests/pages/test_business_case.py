@@ -113,6 +113,7 @@ def test_an_empty_case_guides_and_a_case_without_costs_says_roi_undefined(at):
     )
     at.switch_page(PAGE).run()
     assert any("No cost or benefit lines yet" in i.value for i in at.info)
+    assert not at.metric  # no "Payback 0.0 months" or NPV of zero before anything is entered
     at.text_input(key="benefit_name").input("Time saved")
     at.number_input(key="benefit_likely").set_value(10_000)
     at = click(at, "Add benefit line")

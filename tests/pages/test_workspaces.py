@@ -24,6 +24,8 @@ def test_create_keeps_what_was_typed_when_refused_and_clears_on_success(app_db):
     assert not at.error and at.success[0].value == "Created 'Harbour Bank CRM'."
     assert names_in_table(at)["Harbour Bank CRM"] == "active"
     assert at.text_input(key="new_org").value == ""
+    at.switch_page("pages/home.py").run()
+    assert at.title[0].value == "Harbour Bank CRM"  # the app works in the new workspace at once
 
 
 def test_archive_delete_and_restore(app_db):
