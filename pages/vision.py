@@ -203,7 +203,12 @@ def _objectives() -> None:
             border="horizontal",
         )
     with suppress(StreamlitAPIException):  # the objectives page is not part of the app yet
-        st.page_link("pages/objectives.py", label="Edit the objectives", icon=":material/flag:")
+        st.page_link(
+            "pages/objectives.py",
+            label="Edit the objectives",
+            icon=":material/flag:",
+            query_params=dict(st.query_params),
+        )
 
 
 st.title("Vision")
