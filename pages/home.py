@@ -32,6 +32,20 @@ cols[2].metric("Objectives", len(records["objective"]))
 cols[3].metric("Initiatives", len(records["initiative"]))
 cols[4].metric("Journey complete", f"{sum(s.score for s in steps) / len(steps):.0%}")
 
+if not any(s.score for s in steps):  # a new workspace: where to start, not a chart of zeros
+    st.info(
+        "Nothing recorded yet. Start with the **Business need**: the pains and opportunities the whole "
+        "organisation recognises; the vision, objectives and plan follow from them.",
+        icon=":material/flag:",
+    )
+    st.page_link(
+        "pages/needs.py",
+        label="Start with the business need",
+        icon=":material/arrow_forward:",
+        query_params=dict(st.query_params),
+    )
+    st.stop()
+
 st.header("How complete each step is")
 chart(progress_chart(steps))
 st.dataframe(
