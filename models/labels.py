@@ -74,3 +74,8 @@ def value_label(value: object) -> str:
         value = value.value
     text = str(value)
     return VALUE_WORDS.get(text, _words(text))
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """A count with its noun agreeing and thousands separated: '1 sponsor', '1,200 members'."""
+    return f"{count:,} {noun if count == 1 else many or noun + 's'}"

@@ -8,6 +8,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import plural
 from strategy.charts.roadmap import gantt_chart, swimlane_chart
 from strategy.cycles import DependencyCycle
 from strategy.deliver.roadmap import STATUS_LABELS, Roadmap, build_roadmap, lanes_by_department, lanes_by_objective
@@ -61,7 +62,16 @@ def _stored_state(roadmap: Roadmap) -> None:
         return
     names = ", ".join(f"'{i.initiative['title']}'" for i in unsaved[:3]) + (" …" if len(unsaved) > 3 else "")
     note, button = st.columns([4, 1], vertical_alignment="center")
-    note.warning(f"{len(unsaved)} initiatives' stored dates differ from this live schedule: {names}.")
+    if all(i.initiative["scheduled_start"] is None for i in roadmap.items):
+        note.info(
+            "This schedule has not been stored yet. Storing it gives each initiative its start and end "
+            "dates, so the brief, the exports and everyone else use the same dates."
+        )
+    else:
+        note.warning(
+            f"The plan changed since the schedule was stored: {plural(len(unsaved), 'initiative')} would "
+            f"move ({names}). Store this schedule so the brief and everyone else see the new dates."
+        )
     button.button("Store this schedule", type="primary", on_click=_store, width="stretch")
 
 

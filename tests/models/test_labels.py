@@ -8,7 +8,7 @@ import re
 import pytest
 
 from models import base
-from models.labels import field_label, value_label
+from models.labels import field_label, plural, value_label
 from models.registry import ENTITIES
 
 FIELDS = sorted({name for e in ENTITIES for name in [*e.fields, *e.refs, *(link.field for link in e.links)]})
@@ -41,3 +41,15 @@ def test_labels_read_as_the_forms_say_them(name: str, label: str):
 )
 def test_values_read_as_words(value: object, label: str):
     assert value_label(value) == label
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "many", "text"),
+    [
+        (1, "sponsor", None, "1 sponsor"),
+        (0, "initiative", None, "0 initiatives"),
+        (1200, "person", "people", "1,200 people"),
+    ],
+)
+def test_counts_agree_with_their_noun(count: int, noun: str, many: str | None, text: str):
+    assert plural(count, noun, many) == text

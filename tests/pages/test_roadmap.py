@@ -89,7 +89,7 @@ def test_adding_a_dependency_moves_the_dependent_initiative_and_the_schedule_can
     records = stored(app_db)
     assert ids[TILL] in records[LISTS]["depends_on_ids"]
     assert before == "2026-12-28" and bar_start(gantt(at), LISTS) == "2027-04-19"  # the day after the till work ends
-    assert any("stored dates differ" in w.value for w in at.warning)
+    assert any("changed since the schedule was stored" in w.value for w in at.warning)
     at = click(at, "Store this schedule")
     assert stored(app_db)[LISTS]["scheduled_start"] == date(2027, 4, 19)
     assert any("stored schedule matches" in c.value for c in at.caption)
@@ -163,3 +163,15 @@ def test_a_stored_cycle_is_named_and_can_be_undone_from_the_page(at, app_db):
     at = click(at, "Remove dependency")
     assert "no longer waits for" in at.success[0].value
     assert gantt(at) and stored(app_db)["Single member record (pilot: contact centre)"]["depends_on_ids"] == []
+
+
+def test_a_schedule_never_stored_is_explained_not_flagged_as_different(at, app_db):
+    engine = engine_of(app_db)
+    ws = make_workspace(engine, name="Fresh plan")
+    store_initiative(engine, ws.id, title="Quick alerts")
+    at.run()
+    at.selectbox(key="workspace_id").select(ws.id).run()
+    assert not any("differ" in w.value for w in at.warning)
+    assert any("not been stored yet" in i.value and "the brief" in i.value for i in at.info)
+    at = click(at, "Store this schedule")
+    assert any("stored schedule matches" in c.value for c in at.caption)
