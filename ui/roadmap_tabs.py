@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import plural
 from models.workspace import Workspace
 from strategy.charts.capacity import capacity_chart
 from strategy.charts.priorities import priority_chart
@@ -79,7 +80,7 @@ def _pilot(roadmap: Roadmap, current: Workspace) -> None:
         return
     titles = {p.initiative["id"]: p.initiative["title"] for p in roadmap.ranked}
     st.markdown(
-        f"**Proposed pilot** ({len(proposal.ids)} initiatives, {proposal.effort:g} person-weeks): quick wins "
+        f"**Proposed pilot** ({plural(len(proposal.ids), 'initiative')}, {proposal.effort:g} person-weeks): quick wins "
         "first, then the best scores, only work whose prerequisites are done or in the pilot too."
     )
     st.markdown("\n".join(f"- {titles[i]}" for i in proposal.ids))
@@ -170,7 +171,7 @@ def capacity_tab(roadmap: Roadmap, current: Workspace) -> None:
     )
     over = [q for q, load in roadmap.schedule.load.items() if load > roadmap.schedule.capacity + 1e-9]
     verdict = (
-        f"{len(over)} quarters are over capacity (red): see the checks above the tabs."
+        f"{plural(len(over), 'quarter')} over capacity (red): see the checks above the tabs."
         if over
         else "No quarter is planned over capacity."
     )
