@@ -100,6 +100,8 @@ def _who_raised_it() -> None:
         placeholder="Pick or type a department",
     )
     right.text_input("Raised by", key="need_raised_by", max_chars=80)
+    if kept := st.session_state.get("need_raised_by", "").strip():  # never credit the next need silently
+        right.caption(f"“{kept}” is kept from the last need: change or clear it if someone else raised this one.")
     st.radio(
         "Raised at level",
         list(LEVEL_LABELS),

@@ -55,6 +55,7 @@ def test_fast_entry_adds_a_pain_and_an_opportunity_and_clears_for_the_next(app_d
     assert at.success[0].value == f"Added pain '{NEW_PAIN}'."
     assert at.text_input(key="need_title").value == "" and at.slider(key="need_severity").value == 3
     assert at.text_input(key="need_raised_by").value == "Lena Fischer"  # the same person often goes on
+    assert any("Lena Fischer" in c.value and "kept from the last need" in c.value for c in at.caption)
     assert at.get("html"), "the page asks the browser to put the cursor back in the first field"
 
     at.text_input(key="need_title").input(NEW_OPPORTUNITY)
