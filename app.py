@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from models.settings import get_settings
 from strategy.store.workspaces import list_workspaces
 from ui.common import engine, forget_versions
+from ui.layout import apply_default_layout, sidebar_links
 from ui.participant import participant_mode
 from ui.presentation import frame, sidebar_switch
 
@@ -66,16 +68,32 @@ def _pick_workspace() -> None:
     st.query_params["ws"] = str(st.session_state["workspace_id"])
 
 
+def _who_you_are() -> None:
+    """The user's name for the audit trail, kept in the URL (`?by=`) so a reload or a new tab keeps it."""
+    if "actor" not in st.session_state:
+        st.session_state["actor"] = st.query_params.get("by", "")
+    default = get_settings().default_actor
+    st.sidebar.text_input("Your name (for the audit trail)", key="actor", placeholder=default)
+    name = str(st.session_state["actor"]).strip()
+    if name:
+        st.query_params["by"] = name
+    else:
+        st.query_params.pop("by", None)
+        st.sidebar.caption(f"Edits are logged as “{default}” until you give your name.")
+
+
 forget_versions()  # read the data version afresh once in this run
 if participant_mode():  # a phone in a live session reaches the participant page and nothing else
     st.navigation([st.Page("pages/join.py", title="Join the workshop")], position="hidden").run()
     st.stop()
-with st.sidebar:
-    st.markdown("### CRM Strategy Workbench")
-    _pick_workspace()
-    st.text_input("Your name (for the audit trail)", key="actor", placeholder="facilitator")
-page = st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, expanded=True)
+sections = {name: pages for name, pages in SECTIONS.items() if pages}
+current_page = st.navigation(sections, position="hidden")
+apply_default_layout()
+st.sidebar.html('<p class="nav-section">CRM Strategy Workbench</p>')
+_pick_workspace()
+_who_you_are()
+sidebar_links(sections, carried=dict(st.query_params))
 if "workspace_id" in st.session_state:
     sidebar_switch(st.session_state["workspace_id"])
     frame(st.session_state["workspace_id"])
-page.run()
+current_page.run()

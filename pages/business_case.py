@@ -114,10 +114,10 @@ def cash_flow_tab() -> None:
     if not costs and not benefits:
         st.info("No cost or benefit lines yet: add them on the **Costs and benefits** tab.")
         return
-    st.subheader("Cash flow by year")
+    st.header("Cash flow by year")
     chart(derived("case:flow", ws_id, lambda: cash_flow_chart(figures, currency)), key="case_cash_flow")
     st.dataframe(yearly_rows(figures), hide_index=True, width="stretch")
-    st.subheader("From costs to NPV (present values by category)")
+    st.header("From costs to NPV (present values by category)")
     waterfall = derived(
         "case:waterfall",
         ws_id,
@@ -134,9 +134,9 @@ def lines_tab() -> None:
     with right:
         benefit_form(ws_id, horizon, currency, related)
     titles = [i["title"] for i in initiatives]
-    st.subheader(f"Cost lines ({len(costs)})")
+    st.header(f"Cost lines ({len(costs)})")
     line_editor("cost", ws_id, costs, initiatives, line_columns("cost", horizon, currency, titles))
-    st.subheader(f"Benefit lines ({len(benefits)}, annual amounts)")
+    st.header(f"Benefit lines ({len(benefits)}, annual amounts)")
     line_editor("benefit", ws_id, benefits, initiatives, line_columns("benefit", horizon, currency, titles))
 
 
@@ -145,7 +145,8 @@ def method_tab() -> None:
     st.markdown(METHOD)
 
 
-headline(figures)
+if costs or benefits:  # an empty case has no NPV or payback to show, only where to start (below)
+    headline(figures)
 # Only the open tab runs (on_change="rerun"): a click costs one tab, not seven.
 TABS = {
     "Cash flow": cash_flow_tab,

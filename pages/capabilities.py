@@ -138,5 +138,5 @@ with chart_side:
         st.caption("The space between the two shapes is the gap to close.")
     else:
         st.info("Rate at least three dimensions to see the gap chart.")
-st.subheader("Gaps, largest first")
+st.header("Gaps, largest first")
 _gap_list(found, lens)

@@ -52,11 +52,12 @@ def _save_disciplines() -> None:
 def _save_continuum() -> None:
     def save(changes: dict[str, Any], expected: Any) -> None:
         latest = next(iter(records("direction", ws_id)), None)
-        answers = {**(latest["answers"] if latest else {}), **changes}
+        # Every answer as shown: one left at "No" is an answer too, so an all-No save places CRM.
+        answers = {**dict.fromkeys(ANSWER_FIELDS, 0), **(latest["answers"] if latest else {}), **changes}
         data = continuum_from_answers(answers)
         save_singleton(engine(), "direction", ws_id, data, expected_version=expected or None, actor=actor())
 
-    save_form("direction_continuum", save, "CRM continuum saved.", ERROR)
+    save_form("direction_continuum", save, "CRM continuum saved.", ERROR, even_unchanged=True)
 
 
 def _discipline_form() -> None:
@@ -103,7 +104,7 @@ def _continuum_form() -> None:
     prefix = open_form("direction_continuum", values, version)
     with st.form("continuum", border=True):
         for stage, heading in STAGE_HEADINGS.items():
-            st.markdown(f"#### {heading}")
+            st.markdown(f"## {heading}")
             for q in (q for q in QUESTIONS if q.stage == stage):
                 text, today, target = st.columns([5, 3, 3], vertical_alignment="center")
                 text.markdown(q.text)
@@ -138,7 +139,10 @@ with disciplines_tab:
         _fit_and_warnings()
 
 with continuum_tab:
-    chart(continuum_bar(direction["continuum_current"], direction["continuum_target"]), key="continuum_bar")
+    if direction["answers"]:
+        chart(continuum_bar(direction["continuum_current"], direction["continuum_target"]), key="continuum_bar")
+    else:
+        st.info("Not placed on the continuum yet: answer the questions below for today and for the end of the plan.")
     for column, stage, meaning in zip(st.columns(3), STAGES, STAGE_MEANINGS, strict=True):
         column.markdown(f"**{stage}** — {meaning}")
     st.caption("Answer for today and for the end of the plan; the positions follow from the answers.")

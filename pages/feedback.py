@@ -70,21 +70,21 @@ with inbox_tab:
         col.metric(status.replace("_", " ").capitalize(), sum(c[status] for c in counts.values()))
     left, right = st.columns([1, 2])
     with left:
-        st.subheader("Send a suggestion")
+        st.header("Send a suggestion")
         st.text_area("Suggestion", key="fb_text")
         st.text_input("Department", key="fb_department")
         st.selectbox("Category", [c.value for c in FeedbackCategory], key="fb_category")
         st.text_input("From", key="fb_by")
         st.button("Send", on_click=_submit, type="primary")
     with right:
-        st.subheader("By department")
+        st.header("By department")
         st.dataframe(
             [{"Department": d, **{s.replace("_", " "): c[s] for s in STATUSES}} for d, c in sorted(counts.items())],
             hide_index=True,
             width="stretch",
         )
         waiting = [i for i in items if i["status"] == "new"]
-        st.subheader(f"Triage ({len(waiting)} new)")
+        st.header(f"Triage ({len(waiting)} new)")
         if waiting:
             st.selectbox(
                 "Suggestion",

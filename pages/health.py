@@ -46,4 +46,6 @@ for finding in sorted(findings, key=lambda f: order[f.status]):
         with left.expander("Why it matters, and what good looks like"):
             st.markdown(f"**Rule:** {explained.rule}\n\n**Why:** {explained.why}\n\n**Good:** {explained.strong}")
         if finding.status != "pass":
-            right.page_link(finding.fix_page, label="Fix it", icon=":material/arrow_forward:")
+            right.page_link(
+                finding.fix_page, label="Fix it", icon=":material/arrow_forward:", query_params=dict(st.query_params)
+            )

@@ -34,7 +34,21 @@ cols[2].metric("Objectives", len(records["objective"]))
 cols[3].metric("Initiatives", len(records["initiative"]))
 cols[4].metric("Journey complete", f"{sum(s.score for s in steps) / len(steps):.0%}")
 
-st.subheader("How complete each step is")
+if not any(s.score for s in steps):  # a new workspace: where to start, not a chart of zeros
+    st.info(
+        "Nothing recorded yet. Start with the **Business need**: the pains and opportunities the whole "
+        "organisation recognises; the vision, objectives and plan follow from them.",
+        icon=":material/flag:",
+    )
+    st.page_link(
+        "pages/needs.py",
+        label="Start with the business need",
+        icon=":material/arrow_forward:",
+        query_params=dict(st.query_params),
+    )
+    st.stop()
+
+st.header("How complete each step is")
 chart(progress_chart(steps))
 st.dataframe(
     [{"Step": s.step, "Complete": f"{s.score:.0%}", "Evidence from the records": s.evidence} for s in steps],

@@ -179,7 +179,7 @@ def _live_roadmap() -> Roadmap | None:
         today = date.today()  # the same cached roadmap the Roadmap page draws
         return derived(f"roadmap:{today}", ws_id, lambda: build_roadmap(current, all_records(ws_id), today))
     except WorkbenchError as error:
-        st.error(f"The roadmap cannot be drawn: {error}", icon="⚠️")
+        st.error(f"The roadmap cannot be drawn: {error}", icon=":material/error:")
         return None
 
 
@@ -229,9 +229,9 @@ with left:
     pick = st.selectbox("Add or edit", list(names), format_func=names.__getitem__, key=f"init_pick_{ws_id}")
     _form(pick)
 with right:
-    st.subheader("In the live roadmap")
+    st.header("In the live roadmap")
     _in_the_plan(pick, _live_roadmap())
 
-st.subheader(f"All initiatives ({len(initiatives)})")
+st.header(f"All initiatives ({len(initiatives)})")
 st.caption("Change any cell, add rows at the bottom, delete with the row's checkbox; Save writes all or nothing.")
 initiative_table(ws_id, initiatives, related)

@@ -197,7 +197,7 @@ def _objective_tab(objective: Mapping[str, Any]) -> None:
     edit_side, add_side = st.columns(2)
     with edit_side:
         if own:
-            st.subheader("Edit a KPI")
+            st.header("Edit a KPI")
             edit_key = _valid_choice(f"kpi_edit_{objective['id']}", own_ids)
             editing = st.selectbox("KPI to edit", [k["id"] for k in own], format_func=names.__getitem__, key=edit_key)
             kpi = next(k for k in own if k["id"] == editing)
@@ -207,7 +207,7 @@ def _objective_tab(objective: Mapping[str, Any]) -> None:
                 st.form_submit_button("Save KPI", type="primary", on_click=_update, args=(kpi,))
             st.button("Delete KPI", key=f"delete_kpi_{kpi['id']}", on_click=_delete, args=(kpi,))
     with add_side:
-        st.subheader("Add a KPI")
+        st.header("Add a KPI")
         st.selectbox(
             "Start from the KPI library",
             [None, *LIBRARY_BY_KEY],
@@ -248,12 +248,12 @@ def _traceability_tab() -> None:
     )
     chart(sankey, key="trace_sankey")
     st.caption("Orange: needs · blue: objectives · teal: leading KPIs · green: lagging KPIs.")
-    st.subheader("Orphans")
+    st.header("Orphans")
     if found:
         _findings(found)
     else:
         st.success("Every need is served, every objective measured, every KPI targeted.")
-    st.subheader("KPI checks")
+    st.header("KPI checks")
     checks = derived("trace:kpi_findings", ws_id, lambda: kpi_findings(list(objectives.values()), kpis))
     if checks:
         _findings(checks)

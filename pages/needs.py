@@ -73,7 +73,7 @@ def _entry_form() -> None:
     for key, value in CLEARED.items():
         st.session_state.setdefault(key, value)
     with st.form(FORM, border=True):
-        st.subheader("Add a need")
+        st.header("Add a need")
         st.text_input(TITLE_LABEL, key="need_title", max_chars=120, placeholder="e.g. Quotes take a week")
         st.radio("Kind", list(KIND_LABELS), format_func=KIND_LABELS.__getitem__, key="need_kind", horizontal=True)
         _who_raised_it()
@@ -102,6 +102,8 @@ def _who_raised_it() -> None:
         placeholder="Pick or type a department",
     )
     right.text_input("Raised by", key="need_raised_by", max_chars=80)
+    if kept := st.session_state.get("need_raised_by", "").strip():  # never credit the next need silently
+        right.caption(f"“{kept}” is kept from the last need: change or clear it if someone else raised this one.")
     st.radio(
         "Raised at level",
         list(LEVEL_LABELS),
@@ -144,7 +146,7 @@ def _findings() -> None:
 
 
 def _ranked_chart(ranked: list[RankedNeed]) -> None:
-    st.subheader("Needs by score and department")
+    st.header("Needs by score and department")
     if not ranked:
         st.info("The ranking appears as soon as the first need is added.")
         return
@@ -153,7 +155,7 @@ def _ranked_chart(ranked: list[RankedNeed]) -> None:
 
 
 def _ranked_list(ranked: list[RankedNeed]) -> None:
-    st.subheader("Ranked needs")
+    st.header("Ranked needs")
     st.markdown(f"**{SCORE_FORMULA}** — {SCORE_NOTE} {VOTE_NOTE}")
     if not ranked:
         return

@@ -168,7 +168,7 @@ if checks:
 
 listing, adding = st.columns([3, 2])
 with adding, st.form("new_objective", border=True):
-    st.subheader("Add an objective")
+    st.header("Add an objective")
     for name, value in EMPTY.items():
         st.session_state.setdefault(f"new_{name}", value)
     _fields("new")

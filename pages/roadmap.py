@@ -9,6 +9,7 @@ from datetime import date
 import plotly.graph_objects as go
 import streamlit as st
 
+from models.labels import plural
 from strategy.charts.roadmap import VISIBLE_ROWS, gantt_chart, swimlane_chart
 from strategy.cycles import DependencyCycle
 from strategy.deliver.roadmap import STATUS_LABELS, Roadmap, build_roadmap, lanes_by_department, lanes_by_objective
@@ -76,7 +77,16 @@ def _stored_state(roadmap: Roadmap) -> None:
         return
     names = ", ".join(f"'{i.initiative['title']}'" for i in unsaved[:3]) + (" …" if len(unsaved) > 3 else "")
     note, button = st.columns([4, 1], vertical_alignment="center")
-    note.warning(f"{len(unsaved)} initiatives' stored dates differ from this live schedule: {names}.")
+    if all(i.initiative["scheduled_start"] is None for i in roadmap.items):
+        note.info(
+            "This schedule has not been stored yet. Storing it gives each initiative its start and end "
+            "dates, so the brief, the exports and everyone else use the same dates."
+        )
+    else:
+        note.warning(
+            f"The plan changed since the schedule was stored: {plural(len(unsaved), 'initiative')} would "
+            f"move ({names}). Store this schedule so the brief and everyone else see the new dates."
+        )
     button.button("Store this schedule", type="primary", on_click=_store, width="stretch")
 
 
@@ -169,7 +179,7 @@ def _issues(issues: tuple[str, ...]) -> None:
 try:
     roadmap = derived(f"roadmap:{today}", ws_id, lambda: build_roadmap(current, recs, today))
 except DependencyCycle as cycle:
-    st.error(f"The roadmap cannot be scheduled: {cycle.errors[0].message}.", icon="⚠️")
+    st.error(f"The roadmap cannot be scheduled: {cycle.errors[0].message}.", icon=":material/error:")
     dependency_forms(ws_id, initiatives)
     st.stop()
 if not roadmap.items:
@@ -200,5 +210,5 @@ if capacity.open:
     with capacity:
         capacity_tab(roadmap, current)
 if len(roadmap.issues) > MAX_BOXES:
-    st.subheader("Scheduling warnings")
+    st.header("Scheduling warnings")
     st.dataframe([{"Warning": issue} for issue in roadmap.issues], hide_index=True, width="stretch")

@@ -119,7 +119,7 @@ def _alerts() -> None:
 
 
 def _coverage_table() -> None:
-    st.subheader("Champion coverage")
+    st.header("Champion coverage")
     st.caption("Every department that raised needs or has users needs an active champion and a named backup.")
     if not covers:
         st.info("No department has raised a need or has users yet.")
@@ -132,7 +132,7 @@ def _entry_form() -> None:
     for key, value in CLEARED.items():
         st.session_state.setdefault(key, value)
     with st.form(FORM, border=True):
-        st.subheader("Add a stakeholder")
+        st.header("Add a stakeholder")
         left, right = st.columns(2)
         left.text_input(NAME_LABEL, key="sh_name", max_chars=80)
         right.text_input("Role", key="sh_role", max_chars=80)
@@ -157,7 +157,7 @@ def _entry_form() -> None:
 
 
 def _comings_and_goings() -> None:
-    st.subheader("Someone left or changed role?")
+    st.header("Someone left or changed role?")
     if not people:
         st.info("Add stakeholders first.")
         return
@@ -198,7 +198,7 @@ with coverage:
     _coverage_table()
 with moves:
     _comings_and_goings()
-st.subheader("Influence and interest")
+st.header("Influence and interest")
 if people:
     chart(stakeholder_grid(people), key="stakeholder_grid")
 else:
@@ -207,7 +207,7 @@ entry, advice = st.columns([3, 2], gap="large")
 with entry:
     _entry_form()
 with advice:
-    st.subheader("Reading the grid")
+    st.header("Reading the grid")
     st.markdown("\n".join(f"- **{name}**: {text}" for name, text in QUADRANT_ADVICE.items()))
 
 names = {p["id"]: p["name"] for p in people}

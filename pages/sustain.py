@@ -90,7 +90,7 @@ with change_tab:
         col.metric(label, counts[status])
     left, right = st.columns([3, 2])
     with left:
-        st.subheader("Awaiting the committee")
+        st.header("Awaiting the committee")
         for request in [c for c in changes if c["status"] == "submitted"]:
             with st.expander(f"{plain(request['title'])} — impact {request['impact_level']}", expanded=True):
                 if request["affects_core_system"]:
@@ -108,7 +108,7 @@ with change_tab:
         if changes:
             chart(change_status_chart(changes))
     with st.form("raise_change", border=True):
-        st.subheader("Raise a change request")
+        st.header("Raise a change request")
         st.text_input("What should change?", key="cr_title", max_chars=120)
         st.text_input("Requested by", key="cr_by", max_chars=80)
         st.text_area("Why", key="cr_description", max_chars=2000)
@@ -116,7 +116,7 @@ with change_tab:
         st.radio("Impact", ["low", "medium", "high"], key="cr_level", horizontal=True)
         st.checkbox("Touches a core system of record (e.g. finance)", key="cr_core")
         st.form_submit_button("Raise change request", type="primary", on_click=_raise_request)
-    st.subheader("All change requests")
+    st.header("All change requests")
     record_table_editor(
         "change_request",
         ws_id,

@@ -94,7 +94,7 @@ def _vision_form() -> None:
         stored,
     )
     with st.form("vision_statement", border=True):
-        st.subheader("Vision statement")
+        st.header("Vision statement")
         st.text_area(
             "Where the organisation will be, in one or two sentences", key=VISION_KEYS[0], max_chars=2000, height=150
         )
@@ -114,7 +114,7 @@ def _window_form() -> None:
         dict(zip(WINDOW_KEYS, (current.plan_start, current.horizon_years), strict=True)), WINDOW_OPENED, current.version
     )
     with st.form("plan_window", border=True):
-        st.subheader("Plan window")
+        st.header("Plan window")
         left, right = st.columns(2)
         left.date_input("Plan start", key=WINDOW_KEYS[0], format="DD/MM/YYYY")
         right.radio(
@@ -133,7 +133,7 @@ def _window_form() -> None:
 def _ordered_list(kind: str) -> None:
     field, heading, label, button = LISTS[kind]
     rows = ordered(records(kind, ws_id))
-    st.subheader(heading)
+    st.header(heading)
     for index, row in enumerate(rows):
         text, up, down = st.columns([10, 1, 1], vertical_alignment="center")
         text.markdown(f"**{index + 1}.** {plain(row[field])}")
@@ -162,7 +162,7 @@ def _ordered_list(kind: str) -> None:
 
 
 def _coverage() -> None:
-    st.subheader("Does the vision answer the need?")
+    st.header("Does the vision answer the need?")
     covers = priority_coverage(priorities, needs, objectives)
     _coverage_verdict(unserved_priorities(priorities, objectives), uncovered_needs(needs, priorities))
     if covers:
@@ -186,7 +186,7 @@ def _coverage_verdict(unserved: Sequence[Mapping[str, Any]], loose: Sequence[Map
 
 
 def _objectives() -> None:
-    st.subheader("The destination as measurable objectives")
+    st.header("The destination as measurable objectives")
     titles = {p["id"]: p["title"] for p in priorities}
     if not objectives:
         st.info("No objectives yet: turn each priority into SMART objectives on the Objectives page.")
@@ -207,7 +207,12 @@ def _objectives() -> None:
             border="horizontal",
         )
     with suppress(StreamlitAPIException):  # the objectives page is not part of the app yet
-        st.page_link("pages/objectives.py", label="Edit the objectives", icon=":material/flag:")
+        st.page_link(
+            "pages/objectives.py",
+            label="Edit the objectives",
+            icon=":material/flag:",
+            query_params=dict(st.query_params),
+        )
 
 
 st.title("Vision")

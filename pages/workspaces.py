@@ -34,8 +34,12 @@ def _create() -> None:
         "horizon_years": s.new_horizon,
         "currency": s.new_currency,
     }
-    if attempt(lambda: create_workspace(engine(), data, actor=actor()), f"Created '{s.new_name}'.", ERROR):
+    created = []
+    if attempt(
+        lambda: created.append(create_workspace(engine(), data, actor=actor())), f"Created '{s.new_name}'.", ERROR
+    ):
         s.new_name, s.new_org = "", ""
+        s.workspace_id = created[0].id  # work in the new strategy at once
 
 
 def _save(workspace_id: int, version: int) -> None:
@@ -121,7 +125,7 @@ st.dataframe(
 
 left, right = st.columns(2)
 with left, st.form("create_workspace", border=True):
-    st.subheader("New workspace")
+    st.header("New workspace")
     st.text_input("Name", key="new_name", max_chars=80)
     st.text_input("Organisation", key="new_org", max_chars=120)
     st.date_input("Plan start", key="new_start", value=date.today().replace(day=1))
@@ -130,7 +134,7 @@ with left, st.form("create_workspace", border=True):
     st.form_submit_button("Create workspace", type="primary", on_click=_create)
 
 with right:
-    st.subheader("Import a workspace")
+    st.header("Import a workspace")
     st.file_uploader("Workspace JSON (the export format)", type=["json"], key="import_file")
     st.text_input("Import under another name (optional)", key="import_name", max_chars=80)
     st.button("Import", on_click=_import, disabled=st.session_state.get("import_file") is None)

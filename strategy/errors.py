@@ -5,6 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from models.labels import field_label
+
+# Pydantic's error types as what to do, in words that follow the field's label.
+ADVICE = {
+    "missing": "is required",
+    "greater_than": "must be more than {gt}",
+    "greater_than_equal": "must be {ge} or more",
+    "less_than": "must be less than {lt}",
+    "less_than_equal": "must be {le} or less",
+    "string_too_short": "must be at least {min_length} characters",
+    "string_too_long": "must be {max_length} characters or fewer",
+    "too_long": "can hold at most {max_length} entries",
+    "int_parsing": "must be a whole number",
+    "float_parsing": "must be a number",
+    "date_from_datetime_parsing": "must be a date (DD/MM/YYYY)",
+}
 
 
 class WorkbenchError(Exception):
@@ -19,7 +37,18 @@ class FieldError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        """One sentence naming the field as the forms label it: 'Title is required.'"""
+        if not self.path:
+            return _sentence(self.message)
+        where, _, name = self.path.rpartition(".")
+        label = field_label(name.split("[")[0])
+        prefix = f"{where} · " if where else ""
+        joiner = " " if self.message.split(" ")[0] in ("is", "must", "can") else ": "
+        return _sentence(f"{prefix}{label}{joiner}{self.message}")
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 class InvalidInput(WorkbenchError):
@@ -57,6 +86,17 @@ def field_errors(exc: ValidationError, prefix: str = "") -> list[FieldError]:
         path = prefix
         for part in error["loc"]:
             path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-        message = error["msg"].removeprefix("Value error, ")
-        found.append(FieldError(path, message))
+        found.append(FieldError(path, advice(error)))
     return found
+
+
+def advice(error: ErrorDetails) -> str:
+    """What to do about one pydantic error, e.g. 'is required' for an empty required text."""
+    context = error.get("ctx", {})
+    if error["type"] == "string_too_short" and context.get("min_length") == 1:
+        return "is required"
+    template = ADVICE.get(error["type"])
+    if template is None:
+        return error["msg"].removeprefix("Value error, ")
+    plain = {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in context.items()}
+    return template.format(**plain)

@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from models.labels import plural
+
 Records = Mapping[str, Sequence[Mapping[str, Any]]]
 
 
@@ -31,7 +33,7 @@ def _need(r: Records) -> StepProgress:
     return StepProgress(
         "Need",
         score,
-        f"{len(needs)} needs from {len(departments)} departments; "
+        f"{plural(len(needs), 'need')} from {plural(len(departments), 'department')}; "
         f"top-down {'yes' if top_down else 'no'}, bottom-up {'yes' if bottom_up else 'no'}",
     )
 
@@ -69,7 +71,7 @@ def _objectives(r: Records) -> StepProgress:
     return StepProgress(
         "Objectives",
         score,
-        f"{len(objectives)} objectives; {traced} traced to a need or "
+        f"{plural(len(objectives), 'objective')}; {traced} traced to a need or "
         f"priority; {measured} with leading and lagging KPIs",
     )
 
@@ -80,7 +82,9 @@ def _capabilities(r: Records) -> StepProgress:
     champions = sum(s["is_champion"] and s["active"] for s in r["stakeholder"])
     score = (min(rated, 4) / 4 + min(sponsors, 1) + min(champions, 1)) / 3
     return StepProgress(
-        "Capabilities & people", score, f"{rated} capability ratings; {sponsors} sponsors; {champions} active champions"
+        "Capabilities & people",
+        score,
+        f"{plural(rated, 'capability rating')}; {plural(sponsors, 'sponsor')}; {plural(champions, 'active champion')}",
     )
 
 
@@ -95,7 +99,9 @@ def _roadmap(r: Records) -> StepProgress:
     initiatives = r["initiative"]
     placed = sum(bool(i["wave"] or i["scheduled_start"]) for i in initiatives)
     score = (min(len(initiatives), 1) + _share(placed, len(initiatives))) / 2
-    return StepProgress("Roadmap", score, f"{len(initiatives)} initiatives; {placed} placed in a wave or scheduled")
+    return StepProgress(
+        "Roadmap", score, f"{plural(len(initiatives), 'initiative')}; {placed} placed in a wave or scheduled"
+    )
 
 
 def _sustain(r: Records) -> StepProgress:

@@ -20,13 +20,13 @@ def actuals_entry(ws_id: int, kpis: Mapping[int, Mapping[str, Any]], today: date
     """The three ways in: one actual, the table of actuals, or a whole file."""
     quick, table, upload = st.columns([1, 2, 1])
     with quick:
-        st.subheader("One actual")
+        st.header("One actual")
         st.selectbox("KPI", list(kpis), format_func=lambda i: kpis[i]["name"], key="act_kpi")
         st.date_input("Date", value=today, key="act_on", format="DD/MM/YYYY")
         st.number_input("Value", key="act_value", value=None, step=1.0)
         st.button("Record actual", on_click=_record, args=(ws_id, kpis, error_key), type="primary")
     with upload:
-        st.subheader("From a file")
+        st.header("From a file")
         st.download_button(
             "Download a template CSV",
             template_csv([k["name"] for k in kpis.values()], today),
@@ -41,7 +41,7 @@ def actuals_entry(ws_id: int, kpis: Mapping[int, Mapping[str, Any]], today: date
         )
         st.button("Load the file", on_click=_upload, args=(ws_id, error_key), key="act_load")
     with table:
-        st.subheader("All actuals")
+        st.header("All actuals")
         record_table_editor(
             "measurement",
             ws_id,

@@ -96,7 +96,7 @@ def initiative_picker(key: str, initiatives: Sequence[Mapping[str, Any]]) -> Non
 
 def cost_form(workspace_id: int, horizon: int, currency: str, initiatives: Sequence[Mapping[str, Any]]) -> None:
     with st.form("add_cost", border=True):
-        st.subheader("Add a cost line")
+        st.header("Add a cost line")
         st.text_input("Name", key="cost_name", max_chars=120, placeholder="e.g. CRM licences (180 users)")
         category, recurrence = st.columns(2)
         category.selectbox("Category", list(CostCategory), format_func=readable, key="cost_category")
@@ -121,7 +121,7 @@ def benefit_form(workspace_id: int, horizon: int, currency: str, related: Mappin
     """Add a benefit; `related` holds the workspace's initiatives, objectives and KPIs to link to."""
     links = _link_options(related["objective"], related["kpi"])
     with st.form("add_benefit", border=True):
-        st.subheader("Add a benefit line (annual amount)")
+        st.header("Add a benefit line (annual amount)")
         st.text_input("Name", key="benefit_name", max_chars=120, placeholder="e.g. Renewal margin from lower lapse")
         category, start = st.columns(2)
         category.selectbox("Category", list(BenefitCategory), format_func=readable, key="benefit_category")

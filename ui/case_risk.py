@@ -44,7 +44,7 @@ def risk_tab(
         derived(f"case:histogram:{runs}:{int(seed)}", workspace_id, lambda: npv_histogram(result, currency)),
         key="case_histogram",
     )
-    st.subheader("What moves NPV most")
+    st.header("What moves NPV most")
     st.caption("Each bar: NPV when that line alone goes to its low and to its high; every other line stays likely.")
     bars = derived("case:tornado", workspace_id, lambda: tornado(settings, costs, benefits))
     if bars:
@@ -91,7 +91,7 @@ def scenario_tab(
     outcomes = compare_scenarios(settings, *lines, scenarios)
     st.dataframe(scenario_rows(outcomes, currency), hide_index=True, width="stretch")
     chart(scenario_chart(outcomes, currency), key="case_scenarios")
-    st.subheader("Edit scenarios")
+    st.header("Edit scenarios")
     st.caption(
         "Rates and risks are fractions (0.12 = 12 %); leave one empty to keep the workspace setting. "
         "The factors multiply every benefit or cost amount (1.15 = 15 % more)."

@@ -31,7 +31,7 @@ def settings_form(current: Workspace) -> None:
     """Percentages in, fractions stored; the form is keyed by version so a save shows fresh values."""
     horizon = current.horizon_years
     with st.form(f"case_settings_{current.id}_{current.version}", border=True):
-        st.subheader("Case settings")
+        st.header("Case settings")
         rate, benefit_risk, cost_risk = st.columns(3)
         rate.number_input(
             "Discount rate (%)",

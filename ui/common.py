@@ -130,10 +130,9 @@ def plain(text: object) -> str:
 
 
 def show_error(error: Exception) -> None:
-    if isinstance(error, InvalidInput):
-        st.error("Not saved:\n\n" + "\n".join(f"- {plain(e)}" for e in error.errors), icon="⚠️")
-    else:
-        st.error(f"Not saved: {plain(error)}", icon="⚠️")
+    """Why nothing was saved: one sentence per problem, each naming the field as the form labels it."""
+    lines = [plain(e) for e in error.errors] if isinstance(error, InvalidInput) else [plain(error)]
+    st.error("**Not saved.**  \n" + "  \n".join(lines), icon=":material/error:")
 
 
 def flash(message: str) -> None:
@@ -144,7 +143,7 @@ def flash(message: str) -> None:
 def show_flash() -> None:
     message = st.session_state.pop(FLASH, None)
     if message:
-        st.success(plain(message), icon="✅")
+        st.success(plain(message), icon=":material/check_circle:")
 
 
 def attempt(action: Callable[[], Any], success: str, error_key: str) -> bool:

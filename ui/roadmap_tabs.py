@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import plural
 from models.workspace import Workspace
 from strategy.charts.capacity import capacity_chart
 from strategy.charts.priorities import priority_chart
@@ -64,7 +65,7 @@ def _pilot_load(initiatives: Sequence[Mapping[str, Any]], current: Workspace) ->
 
 def _pilot(roadmap: Roadmap, current: Workspace) -> None:
     """Wave 1 against its caps; while it has not started, the pilot the ranking proposes."""
-    st.subheader("Wave 1 is the pilot: start small")
+    st.header("Wave 1 is the pilot: start small")
     initiatives = [p.initiative for p in roadmap.ranked]
     _pilot_load(initiatives, current)
     wave_one = [i for i in initiatives if i["wave"] == PILOT_WAVE]
@@ -79,7 +80,7 @@ def _pilot(roadmap: Roadmap, current: Workspace) -> None:
         return
     titles = {p.initiative["id"]: p.initiative["title"] for p in roadmap.ranked}
     st.markdown(
-        f"**Proposed pilot** ({len(proposal.ids)} initiatives, {proposal.effort:g} person-weeks): quick wins "
+        f"**Proposed pilot** ({plural(len(proposal.ids), 'initiative')}, {proposal.effort:g} person-weeks): quick wins "
         "first, then the best scores, only work whose prerequisites are done or in the pilot too."
     )
     st.markdown("\n".join(f"- {plain(titles[i])}" for i in proposal.ids))
@@ -101,13 +102,13 @@ def priorities_tab(roadmap: Roadmap, current: Workspace) -> None:
         )
     with right:
         _pilot(roadmap, current)
-    st.subheader("Ranking")
+    st.header("Ranking")
     st.table(_ranking_rows(roadmap), hide_index=True, border="horizontal")
 
 
 def _gate(gate: Gate) -> None:
     verdict = "open" if gate.open else "not open yet"
-    st.subheader(f"Before wave {gate.wave} starts — gate {verdict}")
+    st.header(f"Before wave {gate.wave} starts — gate {verdict}")
     if not gate.kpis:
         st.info(
             f"Wave {gate.previous_wave} serves no objective with KPI targets: nothing to prove before wave {gate.wave}."
@@ -132,7 +133,7 @@ def _gate(gate: Gate) -> None:
 
 
 def gates_tab(roadmap: Roadmap) -> None:
-    st.subheader("Objectives due before their work ends")
+    st.header("Objectives due before their work ends")
     if not roadmap.late:
         st.success("Every objective's due date leaves room for the initiatives that serve it.")
     for late in roadmap.late:
@@ -163,20 +164,20 @@ def _save_settings(current: Workspace) -> None:
 
 
 def capacity_tab(roadmap: Roadmap, current: Workspace) -> None:
-    st.subheader("Planned effort per quarter")
+    st.header("Planned effort per quarter")
     chart(
         capacity_chart(roadmap.schedule.load, roadmap.schedule.capacity, roadmap.plan_start, roadmap.plan_end),
         key="roadmap_capacity",
     )
     over = [q for q, load in roadmap.schedule.load.items() if load > roadmap.schedule.capacity + 1e-9]
     verdict = (
-        f"{len(over)} quarters are over capacity (red): see the checks above the tabs."
+        f"{plural(len(over), 'quarter')} over capacity (red): see the checks above the tabs."
         if over
         else "No quarter is planned over capacity."
     )
     st.caption(f"Each initiative's effort is spread evenly over its weeks. {verdict}")
     with st.form(f"roadmap_settings_{current.version}", border=True):
-        st.subheader("Roadmap settings")
+        st.header("Roadmap settings")
         capacity, count, effort = st.columns(3)
         capacity.number_input(
             "Capacity per quarter (person-weeks)",

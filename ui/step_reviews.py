@@ -17,7 +17,7 @@ ERROR = "step_review_error"
 def step_review_panel(workspace_id: int, today: date) -> None:
     months = get_settings().step_review_months
     ages = step_ages(records("step_review", workspace_id), today, months)
-    st.subheader("When each step was last reviewed")
+    st.header("When each step was last reviewed")
     show_pending_error(ERROR)
     overdue = [a.step for a in ages if a.overdue]
     if overdue:

@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import COUNTS, SHARES, field_label
 from strategy.store.records import apply_table_edits
 from strategy.store.table_edits import diff_table, records_frame
 from ui.common import actor, attempt, engine, records, show_pending_error
@@ -30,7 +31,7 @@ def record_table_editor(
         key=f"{key}_{workspace_id}",
         num_rows="dynamic",
         width="stretch",
-        column_config={"id": None, **(column_config or {})},
+        column_config={"id": None, **labelled_columns(fields, column_config or {})},
         hide_index=True,
     )
 
@@ -48,3 +49,27 @@ def record_table_editor(
             st.session_state.pop(f"{key}_{workspace_id}", None)
 
     st.button(label, key=f"{key}_save", on_click=save, type="primary")
+
+
+def labelled_columns(fields: Sequence[str], column_config: Mapping[str, Any]) -> dict[str, Any]:
+    """Every column headed by its field's label ('Requested by', not `requested_by`), keeping the
+    caller's column settings and any label the caller chose."""
+    labelled: dict[str, Any] = {}
+    for name in fields:
+        config = column_config.get(name)
+        if config is None:
+            labelled[name] = _default_column(name)
+        elif isinstance(config, dict) and not config.get("label"):
+            labelled[name] = {**config, "label": field_label(name)}
+        else:
+            labelled[name] = config
+    return {**column_config, **labelled}
+
+
+def _default_column(name: str) -> Any:
+    """A share as a percentage, a count with separators, anything else headed by its label."""
+    if name in SHARES:
+        return st.column_config.NumberColumn(field_label(name), format="percent", min_value=0.0, max_value=1.0)
+    if name in COUNTS:
+        return st.column_config.NumberColumn(field_label(name), format="localized", min_value=0)
+    return field_label(name)

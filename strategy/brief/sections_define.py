@@ -12,6 +12,8 @@ from strategy.define.smart import check_objectives, smart_context
 
 VERDICT_WORD = {"pass": "pass", "stretch": "stretch", "fail": "FAIL"}
 
+NOT_ASSESSED = "not assessed yet"
+
 
 def direction_section(ctx: BriefContext) -> Section:
     direction = ctx.records["direction"][0] if ctx.records["direction"] else None
@@ -19,12 +21,13 @@ def direction_section(ctx: BriefContext) -> Section:
         return Section("direction", "Direction", (Missing("The value disciplines have not been assessed yet."),))
     lead = direction["lead_discipline"]
     fit = crm_fit(lead)
+    assessed = bool(direction["answers"])  # the continuum is placed by answering its questions
     blocks: list = [
         Facts(
             (
                 ("Lead discipline", BY_KEY[lead].label if lead else "not chosen"),
-                ("CRM today", stage_of(direction["continuum_current"])),
-                ("CRM target", stage_of(direction["continuum_target"])),
+                ("CRM today", stage_of(direction["continuum_current"]) if assessed else NOT_ASSESSED),
+                ("CRM target", stage_of(direction["continuum_target"]) if assessed else NOT_ASSESSED),
             )
         ),
         Paragraph(fit.message),

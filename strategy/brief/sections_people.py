@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from models.labels import plural
 from strategy.brief.content import Bullets, Chart, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
 from strategy.charts.needs import needs_chart
@@ -19,7 +20,8 @@ def needs_section(ctx: BriefContext) -> Section:
     ranked = rank_needs(needs, ctx.votes)
     blocks: list = [
         Paragraph(
-            f"{len(needs)} needs from {len({n['department'] for n in needs})} departments, ranked by "
+            f"{plural(len(needs), 'need')} from {plural(len({n['department'] for n in needs}), 'department')}, "
+            "ranked by "
             f"{SCORE_FORMULA.lower()}."
         ),
         Table(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from models.labels import plural
 from strategy.brief.content import Bullets, Chart, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
 from strategy.charts.roadmap import gantt_chart
@@ -40,7 +41,7 @@ def roadmap_section(ctx: BriefContext) -> Section:
     pilot = [i for i in roadmap.items if first is not None and i.initiative["wave"] == first]
     blocks: list = [
         Paragraph(
-            f"{len(roadmap.items)} initiatives scheduled from {roadmap.items[0].start:%b %Y}; "
+            f"{plural(len(roadmap.items), 'initiative')} scheduled from {roadmap.items[0].start:%b %Y}; "
             f"{len(roadmap.critical_ids)} on the critical path."
         ),
         *_gantts_by_wave(ctx, roadmap),
@@ -48,7 +49,7 @@ def roadmap_section(ctx: BriefContext) -> Section:
     if pilot:
         blocks.append(
             Paragraph(
-                f"The first wave (the pilot): {len(pilot)} initiatives, "
+                f"The first wave (the pilot): {plural(len(pilot), 'initiative')}, "
                 f"{sum(i.initiative['effort'] for i in pilot):g} person-weeks."
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from models.labels import plural
 from strategy.brief.content import Bullets, Paragraph, Section, UserText
 from strategy.brief.context import BriefContext
 from strategy.brief.sections_case import headline_facts
@@ -47,7 +48,9 @@ def summary_section(ctx: BriefContext) -> Section:
     if wave:
         effort = sum(i["effort"] for i in wave)
         blocks.append(
-            Paragraph(f"We start small: the first wave is {len(wave)} initiatives, {effort:g} person-weeks in all.")
+            Paragraph(
+                f"We start small: the first wave is {plural(len(wave), 'initiative')}, {effort:g} person-weeks in all."
+            )
         )
         blocks.append(Bullets(tuple(UserText(i["title"]) for i in wave)))
     else:

@@ -27,7 +27,7 @@ NO_OBJECTIVE: NodeKey = ("none", 1)
 NO_KPI: NodeKey = ("none", 2)
 SANKEY_GAP = 0.6  # space between stacked nodes, in flows
 LINK, ORPHAN_LINK = "rgba(134,142,150,0.35)", "rgba(201,42,42,0.30)"
-SANKEY_COLOURS = {"need": "#d9480f", "objective": "#0b5cad", "leading": "#1098ad", "lagging": "#2b8a3e"}
+SANKEY_COLOURS = {"need": "#c4420c", "objective": "#0b5cad", "leading": "#0c7285", "lagging": "#237032"}
 
 
 def _closed(values: list[Any]) -> list[Any]:

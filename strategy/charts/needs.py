@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from strategy.charts.style import FONT_SIZE, projector_layout
 from strategy.discover.needs import KIND_LABELS, MAX_SCORE, RankedNeed, department_totals
 
-KIND_STYLE = {"pain": ("#c92a2a", "circle"), "opportunity": ("#2b8a3e", "diamond")}
+KIND_STYLE = {"pain": ("#c92a2a", "circle"), "opportunity": ("#237032", "diamond")}
 ROW_HEIGHT = 90
 STACK_STEP = 0.22  # vertical offset between needs sharing a department and a score
 MAX_OFFSET = 0.4  # never further than this from the department's row

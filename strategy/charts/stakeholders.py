@@ -23,7 +23,7 @@ QUADRANT_TINT = {
 GROUPS = (  # (legend name, colour, symbol, who belongs)
     ("Sponsor", "#862e9c", "star", lambda p: p["is_sponsor"]),
     ("Champion", "#0b5cad", "circle", lambda p: p["is_champion"]),
-    ("Power user", "#1098ad", "square", lambda p: p["is_power_user"]),
+    ("Power user", "#0c7285", "square", lambda p: p["is_power_user"]),
     ("Other stakeholder", "#495057", "circle-open", lambda p: True),
 )
 

@@ -14,9 +14,9 @@ from strategy.sustain.decay import accurate_share
 Record = Mapping[str, Any]
 STATUS_ORDER = ("submitted", "approved", "wish_list", "rejected", "implemented")
 STATUS_COLOURS = {
-    "submitted": "#e67700",
-    "approved": "#2b8a3e",
-    "wish_list": "#1098ad",
+    "submitted": "#a85200",
+    "approved": "#237032",
+    "wish_list": "#0c7285",
     "rejected": "#c92a2a",
     "implemented": "#495057",
 }

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from models.labels import plural
 from strategy.cli.app import actor, app, emit_json, open_engine, user_errors, workspace_arg
 from strategy.deliver.roadmap import Roadmap
 from strategy.deliver.roadmap_store import load_roadmap, store_schedule
@@ -79,7 +80,7 @@ def roadmap(
     with user_errors():
         if store:
             changed = store_schedule(engine, found.id or 0, actor=actor(), today=today)
-            typer.echo(f"Stored the schedule: {changed} initiatives changed.", err=True)
+            typer.echo(f"Stored the schedule: {plural(changed, 'initiative')} changed.", err=True)
         summary = roadmap_summary(load_roadmap(engine, found.id or 0, today), found.capacity_per_quarter)
     if as_json:
         emit_json(summary)

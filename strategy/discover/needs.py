@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from models.labels import plural
+
 Need = Mapping[str, Any]
 
 VALUE_FLOOR = 10_000  # yearly value below this earns no value points
@@ -119,7 +121,7 @@ def _department_findings(departments: set[str]) -> list[Finding]:
                 "Hear the other departments before the vision is set.",
             )
         ]
-    return [Finding("departments", "ok", f"Needs come from {len(departments)} departments.")]
+    return [Finding("departments", "ok", f"Needs come from {plural(len(departments), 'department')}.")]
 
 
 def recognition_findings(needs: Sequence[Need]) -> list[Finding]:

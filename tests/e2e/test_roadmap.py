@@ -73,4 +73,4 @@ def test_adding_a_dependency_moves_the_dependent_initiative_on_the_gantt(live_ap
         f"([title]) => ({BAR_START})([title]) === {expected['after']!r}", arg=[WAITING], timeout=20_000
     )
     assert bar_start(page, WAITING) == expected["after"]
-    expect(page.get_by_text("stored dates differ from this live schedule")).to_be_visible()
+    expect(page.get_by_text("The plan changed since the schedule was stored")).to_be_visible()

@@ -124,6 +124,7 @@ def test_an_empty_case_guides_and_a_case_without_costs_says_roi_undefined(at):
     )
     at.switch_page(PAGE).run()
     assert any("No cost or benefit lines yet" in i.value for i in at.info)
+    assert not at.metric  # no "Payback 0.0 months" or NPV of zero before anything is entered
     open_tab(at, "Costs and benefits")
     at.text_input(key="benefit_name").input("Time saved")
     at.number_input(key="benefit_likely").set_value(10_000)

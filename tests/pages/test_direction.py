@@ -86,3 +86,12 @@ def test_a_new_workspace_gets_its_direction_on_the_first_save(app_db):
     by_label(at.radio, "Lead in one discipline").set_value("operational_excellence")
     click(at, "Save value disciplines")
     assert stored_direction(at)["lead_discipline"] == "operational_excellence"
+
+
+def test_the_continuum_is_not_placed_until_answered_and_all_no_means_technology(app_db):
+    at = open_on_new_workspace(PAGE)
+    assert any("Not placed on the continuum yet" in i.value for i in at.info)
+    assert len(at.get("plotly_chart")) == 1  # the radar only: no "Target: Process (1.00)" before any answer
+    click(at, "Save continuum")  # every answer left at "No"
+    continuum = {t["name"]: t["text"][0] for t in spec(at, 1)["data"]}
+    assert continuum == {"Today": "Today: Technology (0.00)", "Target": "Target: Technology (0.00)"}

@@ -15,4 +15,10 @@ def test_health_page_scores_the_sample_and_links_failures_to_their_page(app_db):
     bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     assert "Retention rules, strictest on personal data" in bars["y"]
     texts = " ".join(m.value for m in at.markdown)
-    assert "Event sign-ups (legacy)" in texts  # the personal dataset without a retention rule is named
+    assert "Event sign-ups (legacy)" in texts  # the dataset without a retention rule is named
+
+
+def test_fix_it_links_keep_the_workspace_in_use(app_db):
+    at = open_app("pages/health.py")
+    links = [link.proto for link in at.get("page_link") if link.proto.label == "Fix it"]
+    assert links and all("ws=1" in link.query_string for link in links)

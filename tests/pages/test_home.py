@@ -31,6 +31,10 @@ def test_switching_workspace_changes_what_home_shows(app_db):
     picker.select(blank).run()
     assert at.title[0].value == "Blank plan"
     assert {m.label: m.value for m in at.metric}["Needs"] == "0"
+    assert not at.get("plotly_chart")  # no chart of zeros
+    assert any("Start with the **Business need**" in i.value for i in at.info)
+    start = [link.proto for link in at.get("page_link") if link.proto.label == "Start with the business need"]
+    assert len(start) == 1 and start[0].page == "needs" and start[0].query_string == "ws=2"
 
 
 def test_home_flags_steps_not_reviewed_within_the_cadence_and_records_a_review(app_db):

@@ -55,6 +55,7 @@ def test_fast_entry_adds_a_pain_and_an_opportunity_and_clears_for_the_next(app_d
     assert at.success[0].value == f"Added pain '{NEW_PAIN}'."
     assert at.text_input(key="need_title").value == "" and at.slider(key="need_severity").value == 3
     assert at.text_input(key="need_raised_by").value == "Lena Fischer"  # the same person often goes on
+    assert any("Lena Fischer" in c.value and "kept from the last need" in c.value for c in at.caption)
     assert at.get("html"), "the page asks the browser to put the cursor back in the first field"
 
     at.text_input(key="need_title").input(NEW_OPPORTUNITY)
@@ -72,8 +73,8 @@ def test_a_need_without_title_or_department_is_refused_and_the_typing_kept(app_d
     at = open_app(PAGE)
     at.text_area(key="need_evidence").input("Complaints log: 40 a month")
     click(at, "Add need")
-    message = at.error[0].value
-    assert "title" in message and "department" in message and "Not saved" in message
+    lines = at.error[0].value.split("  \n")
+    assert lines == ["**Not saved.**", "Title is required.", "Department is required."]
     assert at.text_area(key="need_evidence").value == "Complaints log: 40 a month"
     assert len(ranked(at)) == 9
 
@@ -100,7 +101,7 @@ def test_a_bad_table_value_is_refused_with_the_row_and_field_named(app_db):
     at.run()
     click(at, "Save table changes")
     stored = list_records(shared_engine(get_settings().url), "need", 1)
-    assert f"Need '{stored[0]['title']}'.severity" in at.error[0].value
+    assert f"Need '{stored[0]['title']}' · Severity must be 5 or less." in at.error[0].value
     assert stored[0]["severity"] == 5
 
 

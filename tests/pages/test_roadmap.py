@@ -64,7 +64,7 @@ def at(app_db):
 
 
 def test_only_the_open_tab_runs(at):
-    assert gantt(at) and not any(h.value.startswith("Before wave") for h in at.subheader)
+    assert gantt(at) and not any(h.value.startswith("Before wave") for h in at.header)
     open_tab(at, "Gates and checks")
     assert not any(_is_gantt(json.loads(c.proto.spec)) for c in at.get("plotly_chart"))
 
@@ -102,7 +102,7 @@ def test_adding_a_dependency_moves_the_dependent_initiative_and_the_schedule_can
     records = stored(app_db)
     assert ids[TILL] in records[LISTS]["depends_on_ids"]
     assert before == "2026-12-28" and bar_start(gantt(at), LISTS) == "2027-04-19"  # the day after the till work ends
-    assert any("stored dates differ" in w.value for w in at.warning)
+    assert any("changed since the schedule was stored" in w.value for w in at.warning)
     at = click(at, "Store this schedule")
     assert stored(app_db)[LISTS]["scheduled_start"] == date(2027, 4, 19)
     assert any("stored schedule matches" in c.value for c in at.caption)
@@ -122,7 +122,7 @@ def test_gates_show_the_previous_waves_kpi_targets_and_late_objectives(at):
     open_tab(at, "Gates and checks")
     texts = " ".join(str(t.value) for t in at.table)
     assert "CRM adoption rate (active / licensed users)" in texts and "not yet" in texts
-    assert any("Before wave 2 starts" in h.value for h in at.subheader)
+    assert any("Before wave 2 starts" in h.value for h in at.header)
     assert any("Retire legacy member database" in e.value and "30 Jun 2027" in e.value for e in at.error)
 
 
@@ -197,3 +197,15 @@ def test_a_long_plan_is_drawn_a_wave_at_a_time(app_db):
     assert drawn and {waves[i] for i in drawn} == {1}
     page.selectbox(key="roadmap_wave").select(-1).run()  # all waves
     assert len([r for t in gantt(page)["data"] if t.get("customdata") for r in t["y"]]) == len(waves)
+
+
+def test_a_schedule_never_stored_is_explained_not_flagged_as_different(at, app_db):
+    engine = engine_of(app_db)
+    ws = make_workspace(engine, name="Fresh plan")
+    store_initiative(engine, ws.id, title="Quick alerts")
+    at.run()
+    at.selectbox(key="workspace_id").select(ws.id).run()
+    assert not any("differ" in w.value for w in at.warning)
+    assert any("not been stored yet" in i.value and "the brief" in i.value for i in at.info)
+    at = click(at, "Store this schedule")
+    assert any("stored schedule matches" in c.value for c in at.caption)

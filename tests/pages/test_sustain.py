@@ -20,7 +20,7 @@ def test_approving_a_core_system_change_needs_a_note(app_db):
     assert metric(at, "Awaiting decision") == "2"
     approve = next(b for b in at.button if b.label == "Approve")
     approve.click().run()
-    assert "decision_note" in at.error[0].value and metric(at, "Approved") == "1"
+    assert "Decision note: " in at.error[0].value and metric(at, "Approved") == "1"
     note = next(t for t in at.text_input if t.label == "Decision note")
     note.input("Finance signs off reconciliation tests first").run()
     next(b for b in at.button if b.label == "Approve").click().run()
@@ -32,7 +32,7 @@ def test_raising_a_change_request_keeps_the_text_when_refused(app_db):
     at = open_app("pages/sustain.py")
     at.text_area(key="cr_impact").input("New field only")
     next(b for b in at.button if b.label == "Raise change request").click().run()
-    assert "title" in at.error[0].value and at.text_area(key="cr_impact").value == "New field only"
+    assert "Title is required." in at.error[0].value and at.text_area(key="cr_impact").value == "New field only"
     at.text_input(key="cr_title").input("Add marketing consent date")
     next(b for b in at.button if b.label == "Raise change request").click().run()
     assert metric(at, "Awaiting decision") == "3"

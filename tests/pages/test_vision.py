@@ -71,7 +71,7 @@ def test_adding_a_priority_puts_it_last_and_moving_it_up_reorders(app_db):
     at = open_app(PAGE)
     at.text_input(key="vi_new_priority_description").input("Members find kit without us")
     click(at, "Add priority")
-    assert "title" in at.error[0].value
+    assert "Title is required." in at.error[0].value
     assert at.text_input(key="vi_new_priority_description").value == "Members find kit without us"
     at.text_input(key="vi_new_priority").input("Make self-service the easy path")
     click(at, "Add priority")

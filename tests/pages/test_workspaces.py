@@ -17,13 +17,15 @@ def test_create_keeps_what_was_typed_when_refused_and_clears_on_success(app_db):
     at.text_input(key="new_name").input("")
     at.text_input(key="new_org").input("Harbour Bank")
     next(b for b in at.button if b.label == "Create workspace").click().run()
-    assert "name" in at.error[0].value
+    assert "Name is required." in at.error[0].value
     assert at.text_input(key="new_org").value == "Harbour Bank"
     at.text_input(key="new_name").input("Harbour Bank CRM")
     next(b for b in at.button if b.label == "Create workspace").click().run()
     assert not at.error and at.success[0].value == "Created 'Harbour Bank CRM'."
     assert names_in_table(at)["Harbour Bank CRM"] == "active"
     assert at.text_input(key="new_org").value == ""
+    at.switch_page("pages/home.py").run()
+    assert at.title[0].value == "Harbour Bank CRM"  # the app works in the new workspace at once
 
 
 def test_archive_delete_and_restore(app_db):

@@ -23,7 +23,7 @@ def test_needs_from_one_department_and_one_level_are_a_partial_need(engine):
     make_need(engine, ws.id, level="end_user")
     need = next(s for s in journey_progress(workspace_records(engine, ws.id)) if s.step == "Need")
     assert round(need.score, 2) == round((1 / 3 + 1 / 3 + 1 / 2) / 3, 2)
-    assert need.evidence == "1 needs from 1 departments; top-down no, bottom-up yes"
+    assert need.evidence == "1 need from 1 department; top-down no, bottom-up yes"
 
 
 def test_the_sample_is_complete_but_for_its_one_vague_objective(engine, sample):

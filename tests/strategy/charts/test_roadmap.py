@@ -144,3 +144,10 @@ def test_a_long_plan_opens_on_its_first_rows_and_scrolls_to_the_rest():
     low, high = sorted(figure.layout.yaxis.range)
     assert high - low == VISIBLE_ROWS and len(row_labels(figure)) == 100
     assert figure.layout.height < 160 + 46 * (VISIBLE_ROWS + 1)
+
+
+def test_a_five_year_plan_keeps_quarter_labels_level_and_labels_every_other_quarter():
+    values, labels = quarter_ticks(date(2026, 1, 1), date(2030, 12, 31))
+    assert len(values) == 20
+    assert labels[:5] == ["Q1<br>2026", "", "Q3", "", "Q1<br>2027"]
+    assert gantt().layout.xaxis.tickangle == 0

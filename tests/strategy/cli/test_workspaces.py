@@ -54,7 +54,8 @@ def test_a_partly_invalid_file_exits_2_listing_every_error_and_writes_nothing(cl
     path.write_text(json.dumps(document))
     result = run("import", str(path), "--name", "Bad")
     assert result.exit_code == 2
-    assert "workspace.horizon_years" in result.output and "needs[0].title" in result.output
+    assert "workspace · Horizon years must be 5 or less." in result.output
+    assert "needs[0] · Title is required." in result.output
     assert "Bad" not in run("list", "--json").output
 
 

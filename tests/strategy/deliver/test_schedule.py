@@ -122,7 +122,7 @@ def test_a_cycle_is_refused_naming_every_initiative_in_it():
     with pytest.raises(DependencyCycle) as caught:
         schedule(tasks, PLENTY)
     message = str(caught.value.errors[0])
-    assert message.startswith("depends_on_ids: dependency cycle: ")
+    assert message.startswith("Depends on: dependency cycle: ")
     assert all(f"'{name}'" in message for name in ("Single record", "Lapse alerts", "Win-back"))
     assert "Training" not in message
 

@@ -26,9 +26,9 @@ BAD_LINES = [
         "'Licences': amounts must satisfy low <= likely <= high",
         id="high below likely",
     ),
-    pytest.param("cost", {"low": -5, "likely": 0, "high": 0}, "greater than or equal to 0", id="negative amount"),
+    pytest.param("cost", {"low": -5, "likely": 0, "high": 0}, "Low must be 0 or more", id="negative amount"),
     pytest.param("cost", {"start_year": 4}, "'Licences': start year 4 is outside 0 … 3", id="start after the horizon"),
-    pytest.param("benefit", {"start_year": -1}, "greater than or equal to 0", id="start before year 0"),
+    pytest.param("benefit", {"start_year": -1}, "Start year must be 0 or more", id="start before year 0"),
 ]
 
 

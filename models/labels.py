@@ -1,0 +1,81 @@
+"""The one place that names every field and value for people: tables, forms, charts, CLI text and
+the brief say "Requested by", "Wish list" and "KPI", never `requested_by`, `wish_list` or `kpi`.
+
+Names read well after a plain rule (underscores to spaces, a reference's `_id` dropped, first letter
+up); the tables below hold the words the rule cannot guess.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+FIELD_WORDS: dict[str, str] = {
+    "annual_decay_rate": "Yearly decay",
+    "annual_value": "Value a year",
+    "backup_id": "Backup champion",
+    "cadence_months": "Every (months)",
+    "continuum_current": "CRM seen as (today)",
+    "continuum_target": "CRM seen as (target)",
+    "depends_on_ids": "Depends on",
+    "duration_weeks": "Duration (weeks)",
+    "good_direction": "Good direction",
+    "is_champion": "Champion",
+    "is_power_user": "Power user",
+    "is_sponsor": "Sponsor",
+    "kpi_id": "KPI",
+    "lag_months": "Lag (months)",
+    "leads_kpi_id": "Leads KPI",
+    "library_key": "Library entry",
+    "personal_data": "Holds personal data",
+    "record_count": "Records",
+    "retention_months": "Keep for (months)",
+    "value_score": "Value (1-5)",
+    "wiifm": "What's in it for them",
+}
+
+VALUE_WORDS: dict[str, str] = {
+    "it": "IT",
+    "one_off": "One-off",
+    "up": "Up is good",
+    "down": "Down is good",
+    "gartner": "Gartner's eight building blocks",
+    "core": "Culture, people, process, technology",
+}
+
+# Fields stored as a fraction (0.18) and shown as a percentage (18 %); counts shown with separators.
+SHARES = frozenset({"annual_decay_rate", "completeness", "discount_rate", "benefit_risk", "cost_risk"})
+COUNTS = frozenset({"record_count"})
+
+ACRONYMS = {"kpi": "KPI", "kpis": "KPIs", "it": "IT", "crm": "CRM", "npv": "NPV", "roi": "ROI", "irr": "IRR"}
+
+
+def _words(name: str) -> str:
+    words = [ACRONYMS.get(word, word) for word in name.split("_") if word]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def field_label(name: str) -> str:
+    """What the forms call a field: 'requested_by' → 'Requested by', 'owner_id' → 'Owner'."""
+    if name in FIELD_WORDS:
+        return FIELD_WORDS[name]
+    if name.endswith("_ids"):
+        return _words(name.removesuffix("_ids")) + "s"
+    return _words(name.removesuffix("_id"))
+
+
+def value_label(value: object) -> str:
+    """A stored value as words: 'wish_list' → 'Wish list', True → 'Yes', None → '—'."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, Enum):
+        value = value.value
+    text = str(value)
+    return VALUE_WORDS.get(text, _words(text))
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """A count with its noun agreeing and thousands separated: '1 sponsor', '1,200 members'."""
+    return f"{count:,} {noun if count == 1 else many or noun + 's'}"

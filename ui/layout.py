@@ -1,0 +1,50 @@
+"""The default layout in one place: the stylesheet every page shares and the sidebar's frame.
+
+Type sizes come from `.streamlit/config.toml` (baseFontSize 23 puts Streamlit's small text, which
+labels, inputs, buttons, tabs and table cells use, at 20 px); this stylesheet adds what the theme
+cannot say: spacing, contrast, tiles that wrap instead of truncating.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import streamlit as st
+
+# Captions and help text: #4a4a4a on white is 8.9:1 (Streamlit's faded grey is 3.9:1).
+MUTED_TEXT = "#4a4a4a"
+
+DEFAULT_CSS = f"""
+[data-testid="stMainBlockContainer"] {{ padding: 2.5rem 3rem 4rem; }}
+@media (max-width: 1400px) {{
+  [data-testid="stMainBlockContainer"] {{ padding: 1.5rem 0.75rem 3rem; }}
+  section[data-testid="stSidebar"] {{ width: 270px !important; min-width: 270px !important; }}
+  [data-testid="stSidebarUserContent"] {{ padding-left: 1rem; padding-right: 1rem; }}
+}}
+[data-testid="stSidebarHeader"] {{ height: 2.5rem; margin-bottom: 0; }}
+div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] * {{ color: {MUTED_TEXT}; opacity: 1; }}
+[data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) {{ flex-wrap: wrap; row-gap: 0.5rem; }}
+[data-testid="stColumn"]:has([data-testid="stMetric"]) {{ min-width: 9rem; }}
+[data-testid="stMetric"] [data-testid="stMarkdownContainer"], [data-testid="stMetric"] p {{
+  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;
+}}
+[data-testid="stMetricValue"] {{ font-size: 1.6rem; line-height: 1.2; }}
+[data-testid="stTable"] table {{ width: 100%; table-layout: auto; }}
+[data-testid="stTable"] :is(th, td) {{ padding: 0.3rem 0.2rem; }}
+[data-testid="stMarkdownContainer"] code {{ font-size: 0.9em; }}
+.nav-section {{ margin: 0.8rem 0 0.1rem; font-weight: 600; color: {MUTED_TEXT}; }}
+"""
+
+
+def apply_default_layout() -> None:
+    """The shared stylesheet, added once per run by app.py (a style-only block takes no space)."""
+    st.html(f"<style>{DEFAULT_CSS}</style>")
+
+
+def sidebar_links(sections: Mapping[str, Sequence[st.Page]], carried: dict[str, str]) -> None:
+    """The journey's pages as links under the workspace picker; each link carries the workspace
+    and the user's name, so a link opened in a new tab stays in the same workspace as the same person."""
+    for section, pages in sections.items():
+        st.sidebar.html(f'<p class="nav-section">{section}</p>')
+        for page in pages:
+            st.sidebar.page_link(page, query_params=carried, width="stretch")
