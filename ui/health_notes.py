@@ -20,6 +20,6 @@ def health_notes(*rule_ids: str) -> None:
         if finding.status != "pass":
             show = st.error if finding.status == "fail" else st.warning
             show(
-                f"**Health check · {finding.title}** (`{finding.rule_id}`): {plain(finding.evidence)}",
+                f"**Health check · {finding.title}**: {plain(finding.evidence)}",
                 icon=ICON[finding.status],
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from models.settings import get_settings
+from strategy.define.method import rule
 from strategy.store.database import shared_engine
 from strategy.store.records import list_records
 from tests.conftest import click, open_app
@@ -75,7 +76,7 @@ def test_a_new_workspace_stores_the_ratings_shown_on_the_first_save(app_db):
 
 
 def capability_note(at) -> str:
-    return " ".join(e.value for e in at.error if "HEALTH-CAPABILITY" in e.value)
+    return " ".join(e.value for e in at.error if rule("HEALTH-CAPABILITY").title in e.value)
 
 
 def test_the_health_check_is_answered_on_the_page_rating_by_rating_gap_by_gap(app_db):
