@@ -46,6 +46,9 @@ VALUE_WORDS: dict[str, str] = {
 SHARES = frozenset({"annual_decay_rate", "completeness", "discount_rate", "benefit_risk", "cost_risk"})
 COUNTS = frozenset({"record_count"})
 
+# What an empty value reads as, in tables (Streamlit's own default is "None") and in text.
+MISSING = "—"
+
 ACRONYMS = {"kpi": "KPI", "kpis": "KPIs", "it": "IT", "crm": "CRM", "npv": "NPV", "roi": "ROI", "irr": "IRR"}
 
 
@@ -67,7 +70,7 @@ def field_label(name: str) -> str:
 def value_label(value: object) -> str:
     """A stored value as words: 'wish_list' → 'Wish list', True → 'Yes', None → '—'."""
     if value is None:
-        return "—"
+        return MISSING
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, Enum):

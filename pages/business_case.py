@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import MISSING
 from strategy.charts.business_case import cash_flow_chart, initiative_value_chart, waterfall_chart
 from strategy.plan.business_case import (
     CaseFigures,
@@ -102,7 +103,7 @@ def initiative_tab() -> None:
         }
         for title, value in named
     ]
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=MISSING)
     st.caption(
         "The roadmap ranks the work by each initiative's present value of benefits against its effort. "
         "Lines with no initiative count for the "
@@ -116,7 +117,7 @@ def cash_flow_tab() -> None:
         return
     st.header("Cash flow by year")
     chart(derived("case:flow", ws_id, lambda: cash_flow_chart(figures, currency)), key="case_cash_flow")
-    st.dataframe(yearly_rows(figures), hide_index=True, width="stretch")
+    st.dataframe(yearly_rows(figures), hide_index=True, width="stretch", placeholder=MISSING)
     st.header("From costs to NPV (present values by category)")
     waterfall = derived(
         "case:waterfall",

@@ -7,6 +7,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import MISSING, value_label
 from models.track import FeedbackCategory
 from strategy.sustain.feedback import feedback_counts, submit_feedback, triage
 from strategy.sustain.unused import bring_into_play
@@ -67,21 +68,22 @@ def _triage(decision: str) -> None:
 with inbox_tab:
     counts = feedback_counts(items)
     for col, status in zip(st.columns(4), STATUSES, strict=True):
-        col.metric(status.replace("_", " ").capitalize(), sum(c[status] for c in counts.values()))
+        col.metric(value_label(status), sum(c[status] for c in counts.values()))
     left, right = st.columns([1, 2])
     with left:
         st.header("Send a suggestion")
         st.text_area("Suggestion", key="fb_text")
         st.text_input("Department", key="fb_department")
-        st.selectbox("Category", [c.value for c in FeedbackCategory], key="fb_category")
+        st.selectbox("Category", [c.value for c in FeedbackCategory], key="fb_category", format_func=value_label)
         st.text_input("From", key="fb_by")
         st.button("Send", on_click=_submit, type="primary")
     with right:
         st.header("By department")
         st.dataframe(
-            [{"Department": d, **{s.replace("_", " "): c[s] for s in STATUSES}} for d, c in sorted(counts.items())],
+            [{"Department": d, **{value_label(s): c[s] for s in STATUSES}} for d, c in sorted(counts.items())],
             hide_index=True,
             width="stretch",
+            placeholder=MISSING,
         )
         waiting = [i for i in items if i["status"] == "new"]
         st.header(f"Triage ({len(waiting)} new)")
@@ -102,15 +104,16 @@ with inbox_tab:
             {
                 "Sent": i["submitted_on"],
                 "Department": i["department"],
-                "Category": i["category"],
+                "Category": value_label(i["category"]),
                 "Suggestion": i["text"],
-                "Status": i["status"].replace("_", " "),
+                "Status": value_label(i["status"]),
                 "Reason": i["decline_reason"],
             }
             for i in items
         ],
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
 
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import MISSING
 from strategy.charts.progress import progress_chart
 from strategy.deliver.plan_window import plan_end, plan_year
 from strategy.progress import journey_progress
@@ -54,5 +55,6 @@ st.dataframe(
     [{"Step": s.step, "Complete": f"{s.score:.0%}", "Evidence from the records": s.evidence} for s in steps],
     hide_index=True,
     width="stretch",
+    placeholder=MISSING,
 )
 step_review_panel(current.id or 0, date.today())

@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import MISSING
 from strategy.charts.define import trace_sankey
 from strategy.define.direction import DISCIPLINES
 from strategy.define.kpis import (
@@ -182,6 +183,7 @@ def _kpi_table(own: Sequence[Mapping[str, Any]]) -> None:
         ],
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import MISSING
 from strategy.charts.define import smart_grid
 from strategy.define.kpis import kpi_counts
 from strategy.define.method import rule
@@ -197,7 +198,7 @@ with listing:
     if not visible:
         st.info("No objective matches this filter." if objectives else "No objectives yet: add the first one.")
     else:
-        st.dataframe(_rows(visible), hide_index=True, width="stretch")
+        st.dataframe(_rows(visible), hide_index=True, width="stretch", placeholder=MISSING)
         # One objective open at a time: its check, its edit form. Nine widgets, not nine per objective.
         titles = {o["id"]: o["title"] for o in visible}
         if st.session_state.get(OPEN) not in titles:

@@ -7,6 +7,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import MISSING, value_label
 from strategy.charts.sustain import change_status_chart, decay_chart
 from strategy.store.records import create_record
 from strategy.sustain.change_control import decide
@@ -113,7 +114,7 @@ with change_tab:
         st.text_input("Requested by", key="cr_by", max_chars=80)
         st.text_area("Why", key="cr_description", max_chars=2000)
         st.text_area("Impact assessment (knock-on effects)", key="cr_impact", max_chars=2000)
-        st.radio("Impact", ["low", "medium", "high"], key="cr_level", horizontal=True)
+        st.radio("Impact", ["low", "medium", "high"], key="cr_level", horizontal=True, format_func=value_label)
         st.checkbox("Touches a core system of record (e.g. finance)", key="cr_core")
         st.form_submit_button("Raise change request", type="primary", on_click=_raise_request)
     st.header("All change requests")
@@ -159,6 +160,7 @@ with data_tab:
             ],
             hide_index=True,
             width="stretch",
+            placeholder=MISSING,
         )
         chart(decay_chart(datasets))
     record_table_editor(

@@ -7,6 +7,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import MISSING
 from models.settings import get_settings
 from strategy.charts.tracking import funnel_chart, kpi_path_chart, lead_lag_chart, status_grid
 from strategy.plan.case_text import money, percent
@@ -77,6 +78,7 @@ with status_tab:
         ],
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
 
 by_kpi = actuals_by_kpi(recs["measurement"])

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import MISSING
 from strategy.brief.escape import for_markdown
 from strategy.store.records import create_record
 from strategy.workshop.sessions import current_session
@@ -99,4 +100,5 @@ with decisions_tab:
         ],
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )

@@ -7,6 +7,7 @@ from functools import partial
 
 import streamlit as st
 
+from models.labels import MISSING
 from strategy.store.interchange import duplicate_workspace, export_json, import_document, parse_document
 from strategy.store.workspaces import (
     create_workspace,
@@ -121,6 +122,7 @@ st.dataframe(
     ],
     hide_index=True,
     width="stretch",
+    placeholder=MISSING,
 )
 
 left, right = st.columns(2)

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import MISSING
 from models.settings import get_settings
 from models.workspace import Workspace
 from strategy.charts.tracking import adoption_chart
@@ -55,4 +56,5 @@ def realised_tab(current: Workspace, today: date) -> None:
         ],
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )

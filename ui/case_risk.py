@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import MISSING
 from strategy.charts.business_case import npv_histogram, scenario_chart, tornado_chart
 from strategy.plan.business_case import CaseSettings, Line
 from strategy.plan.case_text import irr_text, money, payback_text, percent, roi_text
@@ -89,7 +90,7 @@ def scenario_tab(
     currency: str,
 ) -> None:
     outcomes = compare_scenarios(settings, *lines, scenarios)
-    st.dataframe(scenario_rows(outcomes, currency), hide_index=True, width="stretch")
+    st.dataframe(scenario_rows(outcomes, currency), hide_index=True, width="stretch", placeholder=MISSING)
     chart(scenario_chart(outcomes, currency), key="case_scenarios")
     st.header("Edit scenarios")
     st.caption(

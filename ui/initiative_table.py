@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from models.labels import MISSING
 from strategy.deliver.initiatives import save_initiative_table
 from strategy.deliver.roadmap import STATUS_LABELS
 from strategy.store.table_edits import diff_table, records_frame
@@ -109,6 +110,7 @@ def initiative_table(
         width="stretch",
         column_config={"id": None, **_columns(related, titles)},
         hide_index=True,
+        placeholder=MISSING,
     )
 
     def save() -> None:

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import MISSING
 from models.settings import get_settings
 from strategy.sustain.step_review_store import mark_reviewed
 from strategy.sustain.step_reviews import STEPS, step_ages
@@ -32,6 +33,7 @@ def step_review_panel(workspace_id: int, today: date) -> None:
         ],
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
     left, right = st.columns([2, 1])
     left.selectbox("Step", STEPS, key="review_step", format_func=str.capitalize)

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from models.labels import COUNTS, SHARES, field_label
+from models.labels import COUNTS, MISSING, SHARES, field_label
 from strategy.store.records import apply_table_edits
 from strategy.store.table_edits import diff_table, records_frame
 from ui.common import actor, attempt, engine, records, show_pending_error
@@ -33,6 +33,7 @@ def record_table_editor(
         width="stretch",
         column_config={"id": None, **labelled_columns(fields, column_config or {})},
         hide_index=True,
+        placeholder=MISSING,
     )
 
     def save() -> None:
