@@ -141,3 +141,8 @@ def test_the_realised_tab_sets_the_forecast_with_actual_adoption_beside_the_appr
     rows = next(d.value for d in at.dataframe if "Benefit line" in d.value.columns).set_index("Benefit line")
     assert rows.loc["Renewal margin from lower lapse", "Behind"] == "yes"
     assert rows.loc["Legacy database support avoided", "Behind"] == ""
+
+
+def test_the_page_offers_the_business_case_as_a_workbook_for_finance(at):
+    buttons = [b.proto for b in at.get("download_button")]
+    assert [b.label for b in buttons] == ["Workbook for Finance (Excel, live formulas)"]
