@@ -13,6 +13,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from models.labels import field_label
 from strategy.brief.case_formulas import (
+    NO_IRR_CELL,
     Flows,
     YearRange,
     crossing,
@@ -23,7 +24,9 @@ from strategy.brief.case_formulas import (
     present_value,
     setting,
 )
-from strategy.plan.scenarios import BASE_NAME, OVERRIDABLE, is_neutral
+from strategy.plan.business_case import CaseFigures
+from strategy.plan.case_text import NO_PAYBACK, RATIO_UNDEFINED
+from strategy.plan.scenarios import BASE_NAME, OVERRIDABLE, ScenarioOutcome, is_neutral
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,21 @@ def result_formulas(at: Mapping[str, str], net: YearRange, cumulative_net: YearR
     ]
 
 
-def write_results(sheet: Worksheet, flows: Flows, name: str, styles: Styles) -> None:
+def shown(figures: CaseFigures) -> list[float | str]:
+    """The app's figures as the result cells hold them before a spreadsheet recalculates: viewers
+    that never calculate (previews, phone apps) show these instead of zeros."""
+    return [
+        figures.pv_benefits,
+        figures.pv_costs,
+        figures.npv,
+        RATIO_UNDEFINED if figures.roi is None else figures.roi,
+        RATIO_UNDEFINED if figures.benefit_cost_ratio is None else figures.benefit_cost_ratio,
+        NO_IRR_CELL if figures.irr is None else figures.irr,
+        NO_PAYBACK if figures.payback_months is None else figures.payback_months,
+    ]
+
+
+def write_results(sheet: Worksheet, flows: Flows, name: str, styles: Styles, figures: CaseFigures) -> None:
     sheet.write_string(0, 0, f"Business case results: {name}", styles.title)
     sheet.write_string(1, 0, "Every figure is a formula over the Flows sheet: change an input to move it.", styles.note)
     for col, header in enumerate(("Figure", "Value", "How it is computed")):
@@ -81,9 +98,10 @@ def write_results(sheet: Worksheet, flows: Flows, name: str, styles: Styles) -> 
     formulas = [f"={present_value(rate, flows.benefits)}", f"={present_value(rate, flows.costs)}"]
     formulas += result_formulas(at, flows.net, flows.cumulative, flows.crossings)
     formats = (styles.money, styles.money, styles.total, styles.percent, styles.number, styles.percent, styles.months)
-    for offset, (label, formula, style, how) in enumerate(zip(RESULT_ROWS, formulas, formats, HOW, strict=True)):
+    lines = zip(RESULT_ROWS, formulas, formats, HOW, shown(figures), strict=True)
+    for offset, (label, formula, style, how, value) in enumerate(lines):
         sheet.write_string(4 + offset, 0, label, styles.bold)
-        sheet.write_formula(4 + offset, 1, formula, style)
+        sheet.write_formula(4 + offset, 1, formula, style, value)
         sheet.write_string(4 + offset, 2, how, styles.note)
     sheet.set_column(0, 0, 26)
     sheet.set_column(1, 1, 22)
@@ -112,7 +130,9 @@ def write_scenario_settings(sheet: Worksheet, row: int, scenario: Mapping[str, A
             sheet.write_number(row, col, default, styles.percent if name in OVERRIDABLE else styles.number)
 
 
-def write_scenario(sheet: Worksheet, row: int, flows: Flows, scenario: Mapping[str, Any], styles: Styles) -> None:
+def write_scenario(
+    sheet: Worksheet, row: int, flows: Flows, scenario: Mapping[str, Any], styles: Styles, figures: CaseFigures
+) -> None:
     """One scenario: its settings, its figures, then its yearly net, cumulative net and crossings."""
     write_scenario_settings(sheet, row, scenario, styles)
     rate, b_risk, c_risk, b_factor, c_factor = (xl_rowcol_to_cell(row, col, False, True) for col in range(1, 6))
@@ -138,11 +158,17 @@ def write_scenario(sheet: Worksheet, row: int, flows: Flows, scenario: Mapping[s
         *result_formulas(at, net, cum, crossings),
     ]
     formats = (styles.money, styles.money, styles.total, styles.percent, styles.number, styles.percent, styles.months)
-    for offset, (formula, style) in enumerate(zip(formulas, formats, strict=True)):
-        sheet.write_formula(row, FIGURES_FROM + offset, formula, style)
+    for offset, (formula, style, value) in enumerate(zip(formulas, formats, shown(figures), strict=True)):
+        sheet.write_formula(row, FIGURES_FROM + offset, formula, style, value)
 
 
-def write_scenarios(sheet: Worksheet, flows: Flows, scenarios: Sequence[Mapping[str, Any]], styles: Styles) -> None:
+def write_scenarios(
+    sheet: Worksheet,
+    flows: Flows,
+    scenarios: Sequence[Mapping[str, Any]],
+    styles: Styles,
+    outcomes: Sequence[ScenarioOutcome],
+) -> None:
     sheet.write_string(0, 0, "Scenarios: the case under each named what-if", styles.title)
     sheet.write_string(1, 0, "A blank override takes the Inputs setting; the factors scale every amount.", styles.note)
     years = len(flows.net.cells)
@@ -151,7 +177,7 @@ def write_scenarios(sheet: Worksheet, flows: Flows, scenarios: Sequence[Mapping[
     headers += [f"Payback month if in year {y}" for y in range(1, years)]
     for col, header in enumerate(headers):
         sheet.write_string(3, col, header, styles.heading)
-    for row, scenario in enumerate(scenario_rows(scenarios), start=4):
-        write_scenario(sheet, row, flows, scenario, styles)
+    for row, (scenario, outcome) in enumerate(zip(scenario_rows(scenarios), outcomes, strict=True), start=4):
+        write_scenario(sheet, row, flows, scenario, styles, outcome.figures)
     sheet.set_column(0, 0, 34)
     sheet.set_column(1, len(headers), 18)

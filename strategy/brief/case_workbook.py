@@ -28,8 +28,9 @@ from strategy.brief.case_results import Styles, write_results, write_scenarios
 from strategy.brief.content import UserText
 from strategy.brief.escape import defuse_formula
 from strategy.brief.names import file_stem
-from strategy.plan.business_case import Line, adoption_share
+from strategy.plan.business_case import Line, adoption_share, evaluate_case, settings_of
 from strategy.plan.case_text import SYMBOLS
+from strategy.plan.scenarios import compare_scenarios
 
 YEARS = range(6)  # year 0 … the longest horizon (WorkspaceBase.horizon_years allows 3 to 5)
 FIRST_YEAR_COLUMN = 2
@@ -278,8 +279,11 @@ def case_workbook(
         sheets = {name: book.add_worksheet(name) for name in ("Results", "Inputs", "Flows", "Scenarios")}
         inputs = write_inputs(sheets["Inputs"], workspace, costs, benefits, styles)
         flows = write_flows(sheets["Flows"], inputs, costs, benefits, workspace.adoption_ramp, styles)
-        write_results(sheets["Results"], flows, text(workspace.name), styles)
-        write_scenarios(sheets["Scenarios"], flows, [dict(s, name=text(s["name"])) for s in scenarios], styles)
+        settings = settings_of(workspace)
+        write_results(sheets["Results"], flows, text(workspace.name), styles, evaluate_case(settings, costs, benefits))
+        named = [dict(s, name=text(s["name"])) for s in scenarios]
+        outcomes = compare_scenarios(settings, costs, benefits, scenarios)
+        write_scenarios(sheets["Scenarios"], flows, named, styles, outcomes)
     return buffer.getvalue()
 
 

@@ -51,6 +51,12 @@ class Recalculated:
         return values
 
 
+def stored_values(path: Path) -> dict[tuple[str, str], Any]:
+    """Every cell as a viewer that never recalculates shows it: the value stored beside a formula."""
+    book = openpyxl.load_workbook(path, data_only=True)
+    return {(sheet.title, cell.coordinate): cell.value for sheet in book for row in sheet.iter_rows() for cell in row}
+
+
 def workspace(**settings: Any) -> WorkspaceBase:
     base: dict[str, Any] = {"name": "Finance check", "plan_start": "2027-01-01", "currency": "GBP"}
     return WorkspaceBase.model_validate(base | settings)
@@ -112,12 +118,16 @@ def test_the_sample_workbook_reproduces_every_result_and_scenario_of_the_app(sam
     found, (costs, benefits, scenarios), book = sample
     values = book.calculate()
     assert_same(results(values), evaluate_case(settings_of(found), costs, benefits))
+    # A viewer that never recalculates (a preview, a phone) shows the same results, not zeros.
+    cached = stored_values(book.path)
+    assert_same(results(cached), evaluate_case(settings_of(found), costs, benefits))
     outcomes = compare_scenarios(settings_of(found), costs, benefits, scenarios)
     assert len(outcomes) >= 3
     for row, outcome in enumerate(outcomes, start=5):
         found_row = scenario_results(values, row)
         assert found_row["name"] == outcome.name
         assert_same(found_row, outcome.figures)
+        assert_same(scenario_results(cached, row), outcome.figures)
 
 
 def test_changing_inputs_in_the_workbook_moves_the_results_as_the_app_would(sample):
