@@ -4,10 +4,8 @@ ratios over the Flows sheet, and the same figures recomputed per scenario from t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
@@ -24,23 +22,10 @@ from strategy.brief.case_formulas import (
     present_value,
     setting,
 )
+from strategy.brief.case_style import NARROW, Styles, fit
 from strategy.plan.business_case import CaseFigures
 from strategy.plan.case_text import NO_PAYBACK, RATIO_UNDEFINED
 from strategy.plan.scenarios import BASE_NAME, OVERRIDABLE, ScenarioOutcome, is_neutral
-
-
-@dataclass(frozen=True)
-class Styles:
-    title: Format
-    heading: Format
-    bold: Format
-    money: Format
-    total: Format
-    percent: Format
-    number: Format
-    months: Format
-    note: Format
-
 
 RESULT_ROWS = (
     "PV of benefits",
@@ -103,9 +88,10 @@ def write_results(sheet: Worksheet, flows: Flows, name: str, styles: Styles, fig
         sheet.write_string(4 + offset, 0, label, styles.bold)
         sheet.write_formula(4 + offset, 1, formula, style, value)
         sheet.write_string(4 + offset, 2, how, styles.note)
-    sheet.set_column(0, 0, 26)
-    sheet.set_column(1, 1, 22)
-    sheet.set_column(2, 2, 90)
+    sheet.set_column(0, 0, fit(RESULT_ROWS, 20))
+    sheet.set_column(1, 1, max(styles.money_width, fit((NO_PAYBACK, RATIO_UNDEFINED, NO_IRR_CELL), NARROW)))
+    sheet.set_column(2, 2, fit(HOW, 40))
+    sheet.freeze_panes(4, 0)  # the title and the header row stay in view
 
 
 SETTING_COLUMNS = ("discount_rate", "benefit_risk", "cost_risk", "benefit_factor", "cost_factor")
@@ -176,8 +162,14 @@ def write_scenarios(
     headers += [f"Net cash, year {y}" for y in range(years)] + [f"Cumulative net, year {y}" for y in range(years)]
     headers += [f"Payback month if in year {y}" for y in range(1, years)]
     for col, header in enumerate(headers):
-        sheet.write_string(3, col, header, styles.heading)
-    for row, (scenario, outcome) in enumerate(zip(scenario_rows(scenarios), outcomes, strict=True), start=4):
+        sheet.write_string(3, col, header, styles.wrapped)
+    sheet.set_row(3, 48)  # three lines of a wrapped header
+    rows = scenario_rows(scenarios)
+    for row, (scenario, outcome) in enumerate(zip(rows, outcomes, strict=True), start=4):
         write_scenario(sheet, row, flows, scenario, styles, outcome.figures)
-    sheet.set_column(0, 0, 34)
-    sheet.set_column(1, len(headers), 18)
+    sheet.set_column(0, 0, fit([str(s["name"]) for s in rows], 30))
+    sheet.set_column(1, len(headers) - 1, NARROW + 2)
+    money = [FIGURES_FROM, FIGURES_FROM + 1, FIGURES_FROM + 2, *range(NET_FROM, NET_FROM + 2 * years)]
+    for col in money:
+        sheet.set_column(col, col, styles.money_width)
+    sheet.freeze_panes(4, 1)  # the header row and each scenario's name stay in view

@@ -24,12 +24,12 @@ from models.plan import Recurrence
 from models.workspace import WorkspaceBase
 from strategy.brief import case_formulas
 from strategy.brief.case_formulas import SETTING_ROWS, Flows, YearRange, setting
-from strategy.brief.case_results import Styles, write_results, write_scenarios
+from strategy.brief.case_results import write_results, write_scenarios
+from strategy.brief.case_style import NARROW, Styles, amounts_shown, fit, styles_of
 from strategy.brief.content import UserText
 from strategy.brief.escape import defuse_formula
 from strategy.brief.names import file_stem
 from strategy.plan.business_case import Line, adoption_share, evaluate_case, settings_of
-from strategy.plan.case_text import SYMBOLS
 from strategy.plan.scenarios import compare_scenarios
 
 YEARS = range(6)  # year 0 … the longest horizon (WorkspaceBase.horizon_years allows 3 to 5)
@@ -47,22 +47,6 @@ def text(value: object) -> str:
 
 def ref(sheet: str, row: int, col: int, *, absolute: bool = True) -> str:
     return f"{sheet}!{xl_rowcol_to_cell(row, col, absolute, absolute)}"
-
-
-def styles_of(book: Workbook, currency: str) -> Styles:
-    symbol = SYMBOLS.get(currency)
-    money = f'"{symbol}"#,##0.00;-"{symbol}"#,##0.00' if symbol else f'#,##0.00 "{currency}";-#,##0.00 "{currency}"'
-    return Styles(
-        title=book.add_format({"bold": True, "font_size": 16}),
-        heading=book.add_format({"bold": True, "font_size": 12, "bottom": 1}),
-        bold=book.add_format({"bold": True}),
-        money=book.add_format({"num_format": money}),
-        total=book.add_format({"num_format": money, "bold": True, "top": 1}),
-        percent=book.add_format({"num_format": "0.0%"}),
-        number=book.add_format({"num_format": "0.00"}),
-        months=book.add_format({"num_format": "0.0"}),
-        note=book.add_format({"italic": True, "font_color": "#444444"}),
-    )
 
 
 def write_settings(sheet: Worksheet, workspace: WorkspaceBase, styles: Styles) -> None:
@@ -131,8 +115,16 @@ def write_inputs(
     benefit_rows = write_lines(
         sheet, benefit_first, "Benefit lines (annual amounts)", BENEFIT_COLUMNS, benefits, styles
     )
-    sheet.set_column(0, 0, 44)
-    sheet.set_column(1, 6, 16)
+    lines = [*costs, *benefits]
+    sheet.set_column(0, 0, fit([text(line["name"]) for line in lines], 44))
+    for col in (1, 2):
+        shown = [
+            value_label(line[key]) for line in lines for key in (COST_COLUMNS[col], BENEFIT_COLUMNS[col]) if key in line
+        ]
+        sheet.set_column(col, col, fit([*shown, field_label(BENEFIT_COLUMNS[col]), workspace.currency], NARROW))
+    sheet.set_column(3, 3, NARROW)
+    sheet.set_column(4, 6, styles.money_width)
+    sheet.freeze_panes(2, 1)  # the title and each line's name stay in view
     return LineRows(cost_rows, benefit_rows)
 
 
@@ -263,8 +255,10 @@ def write_flows(
         sheet, benefit_first, "Benefit lines (before risk)", benefits, inputs.benefits, benefit_formula, styles
     )
     flows = write_totals(sheet, benefit_first + len(benefits) + 2, LineRows(cost_rows, benefit_rows), styles)
-    sheet.set_column(0, 0, 40)
-    sheet.set_column(FIRST_YEAR_COLUMN, FIRST_YEAR_COLUMN + len(YEARS), 16)
+    names = [text(line["name"]) for line in [*costs, *benefits]]
+    sheet.set_column(0, 0, fit([*names, *(label for label, _ in TOTALS)], 30))
+    sheet.set_column(FIRST_YEAR_COLUMN, FIRST_YEAR_COLUMN + len(YEARS) - 1, styles.money_width)
+    sheet.freeze_panes(YEAR_ROW + 1, FIRST_YEAR_COLUMN)  # the year row and each line's name stay in view
     return flows
 
 
@@ -272,17 +266,18 @@ def case_workbook(
     workspace: WorkspaceBase, costs: Sequence[Line], benefits: Sequence[Line], scenarios: Sequence[Line]
 ) -> bytes:
     """The business case as an .xlsx file whose every figure is a live formula over its inputs."""
+    settings = settings_of(workspace)
+    figures = evaluate_case(settings, costs, benefits)
+    outcomes = compare_scenarios(settings, costs, benefits, scenarios)
     buffer = io.BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     with Workbook(buffer, options) as book:
-        styles = styles_of(book, workspace.currency)
+        styles = styles_of(book, workspace.currency, amounts_shown([*costs, *benefits], figures, outcomes))
         sheets = {name: book.add_worksheet(name) for name in ("Results", "Inputs", "Flows", "Scenarios")}
         inputs = write_inputs(sheets["Inputs"], workspace, costs, benefits, styles)
         flows = write_flows(sheets["Flows"], inputs, costs, benefits, workspace.adoption_ramp, styles)
-        settings = settings_of(workspace)
-        write_results(sheets["Results"], flows, text(workspace.name), styles, evaluate_case(settings, costs, benefits))
+        write_results(sheets["Results"], flows, text(workspace.name), styles, figures)
         named = [dict(s, name=text(s["name"])) for s in scenarios]
-        outcomes = compare_scenarios(settings, costs, benefits, scenarios)
         write_scenarios(sheets["Scenarios"], flows, named, styles, outcomes)
     return buffer.getvalue()
 

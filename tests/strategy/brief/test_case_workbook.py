@@ -6,70 +6,24 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-import formulas
 import openpyxl
 import pytest
-from sqlmodel import SQLModel
 from typer.testing import CliRunner
 
-from models.workspace import WorkspaceBase
 from strategy.__main__ import app
 from strategy.brief.case_formulas import NO_IRR_CELL
 from strategy.brief.case_workbook import case_workbook
 from strategy.plan.business_case import CaseFigures, evaluate_case, settings_of
 from strategy.plan.case_text import NO_PAYBACK, RATIO_UNDEFINED
 from strategy.plan.scenarios import compare_scenarios
+from tests.strategy.brief.workbooks import Recalculated, benefit, cost, sample_case, stored_values, workspace
 
 RESULT_CELLS = {"pv_benefits": "B5", "pv_costs": "B6", "npv": "B7", "roi": "B8", "ratio": "B9", "irr": "B10"}
 PAYBACK_CELL = "B11"
 SCENARIO_COLUMNS = {"pv_benefits": "G", "pv_costs": "H", "npv": "I", "roi": "J", "ratio": "K", "irr": "L"}
 SCENARIO_PAYBACK = "M"
-
-
-class Recalculated:
-    """A workbook as a spreadsheet engine computes it, optionally with some inputs changed."""
-
-    def __init__(self, content: bytes, folder: Path) -> None:
-        self.path = folder / "case.xlsx"
-        self.path.write_bytes(content)
-        self.model = formulas.ExcelModel().loads(str(self.path)).finish()
-
-    def key(self, sheet: str, cell: str) -> str:
-        return f"'[{self.path.name}]{sheet.upper()}'!{cell}"
-
-    def calculate(self, changes: dict[tuple[str, str], Any] | None = None) -> dict[tuple[str, str], Any]:
-        inputs = {self.key(sheet, cell): value for (sheet, cell), value in (changes or {}).items()}
-        solution = self.model.calculate(inputs=inputs)
-        values: dict[tuple[str, str], Any] = {}
-        for key, value in solution.items():
-            if "!" in key and ":" not in key:
-                sheet, cell = key.split("]", 1)[1].split("'!")
-                values[(sheet.title(), cell)] = value.value[0, 0]
-        return values
-
-
-def stored_values(path: Path) -> dict[tuple[str, str], Any]:
-    """Every cell as a viewer that never recalculates shows it: the value stored beside a formula."""
-    book = openpyxl.load_workbook(path, data_only=True)
-    return {(sheet.title, cell.coordinate): cell.value for sheet in book for row in sheet.iter_rows() for cell in row}
-
-
-def workspace(**settings: Any) -> WorkspaceBase:
-    base: dict[str, Any] = {"name": "Finance check", "plan_start": "2027-01-01", "currency": "GBP"}
-    return WorkspaceBase.model_validate(base | settings)
-
-
-def cost(name: str, likely: float, start: int = 0, recurrence: str = "one_off") -> dict[str, Any]:
-    kind = {"name": name, "category": "software", "recurrence": recurrence, "start_year": start}
-    return kind | {"low": likely * 0.8, "likely": likely, "high": likely * 1.3}
-
-
-def benefit(name: str, likely: float, start: int = 1, adoption: bool = True) -> dict[str, Any]:
-    kind = {"name": name, "category": "revenue_uplift", "adoption_dependent": adoption, "start_year": start}
-    return kind | {"low": likely * 0.7, "likely": likely, "high": likely * 1.2}
 
 
 def assert_same(found: dict[str, Any], figures: CaseFigures) -> None:
@@ -100,18 +54,7 @@ def scenario_results(values: dict[tuple[str, str], Any], row: int) -> dict[str, 
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    from models.engine import make_engine
-    from strategy.store.database import load_sample
-    from strategy.store.snapshot import workspace_records
-    from tests.conftest import SAMPLE
-
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('workbook') / 'sample.db'}")
-    SQLModel.metadata.create_all(engine)
-    found = load_sample(engine, SAMPLE, actor="tester")
-    records = workspace_records(engine, found.id or 0)
-    lines = records["cost"], records["benefit"], records["scenario"]
-    book = Recalculated(case_workbook(found, *lines), tmp_path_factory.mktemp("sample-book"))
-    return found, lines, book
+    return sample_case(tmp_path_factory.mktemp("sample-book"))
 
 
 def test_the_sample_workbook_reproduces_every_result_and_scenario_of_the_app(sample):
