@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 
 from models.labels import MISSING
+from strategy.brief.case_workbook import MIME, case_workbook, workbook_name
 from strategy.charts.business_case import cash_flow_chart, initiative_value_chart, waterfall_chart
 from strategy.plan.business_case import (
     CaseFigures,
@@ -148,6 +149,16 @@ def method_tab() -> None:
 
 if costs or benefits:  # an empty case has no NPV or payback to show, only where to start (below)
     headline(figures)
+    scenarios = records("scenario", ws_id)
+    st.download_button(
+        "Workbook for Finance (Excel, live formulas)",
+        data=lambda: case_workbook(current, costs, benefits, scenarios),
+        file_name=workbook_name(current.name),
+        mime=MIME,
+        icon=":material/table_view:",
+        on_click="ignore",
+        key="case_workbook",
+    )
 # Only the open tab runs (on_change="rerun"): a click costs one tab, not seven.
 TABS = {
     "Cash flow": cash_flow_tab,
