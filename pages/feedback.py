@@ -12,7 +12,7 @@ from models.track import FeedbackCategory
 from strategy.sustain.feedback import feedback_counts, submit_feedback, triage
 from strategy.sustain.unused import bring_into_play
 from ui.change_whatif import whatif_tab
-from ui.common import actor, attempt, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, attempt, day_columns, engine, records, show_flash, show_pending_error, workspace
 from ui.table_editor import record_table_editor
 
 ERROR = "feedback_error"
@@ -111,6 +111,7 @@ with inbox_tab:
             }
             for i in items
         ],
+        column_config=day_columns("Sent"),
         hide_index=True,
         width="stretch",
         placeholder=MISSING,

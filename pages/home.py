@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from models.labels import MISSING
+from models.labels import DATE_TEXT, MISSING
 from strategy.charts.progress import progress_chart
 from strategy.deliver.plan_window import plan_end, plan_year
 from strategy.progress import journey_progress
@@ -21,8 +21,8 @@ st.title(current.name)
 show_flash()
 end = plan_end(current.plan_start, current.horizon_years)
 st.markdown(
-    f"**{plain(current.organisation or 'Organisation not named')}** · plan {current.plan_start:%d %b %Y} → "
-    f"{end:%d %b %Y} ({current.horizon_years} years) · figures in {current.currency}"
+    f"**{plain(current.organisation or 'Organisation not named')}** · plan {current.plan_start:{DATE_TEXT}} → "
+    f"{end:{DATE_TEXT}} ({current.horizon_years} years) · figures in {current.currency}"
 )
 if current.description:
     st.caption(plain(current.description))

@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import DATE_INPUT, DATE_TEXT
 from strategy.deliver.initiatives import create_initiative, update_initiative
 from strategy.deliver.roadmap import STATUS_LABELS, Roadmap, build_roadmap
 from strategy.errors import WorkbenchError
@@ -125,11 +126,11 @@ def _plan_fields(pick: int) -> None:
         help="Used to rank it when the business case has no benefit lines attached to it.",
     )
     earliest, pinned = st.columns(2)
-    earliest.date_input("Earliest start (optional)", key=key(pick, "earliest_start"), format="DD/MM/YYYY")
+    earliest.date_input("Earliest start (optional)", key=key(pick, "earliest_start"), format=DATE_INPUT)
     pinned.date_input(
         "Pin the start (optional)",
         key=key(pick, "pinned_start"),
-        format="DD/MM/YYYY",
+        format=DATE_INPUT,
         help="The scheduler keeps a pinned start exactly and plans the rest around it.",
     )
 
@@ -200,8 +201,8 @@ def _in_the_plan(pick: int, roadmap: Roadmap | None) -> None:
         st.info("Parked: this initiative is out of the plan until its status changes.")
         return
     start, end = st.columns(2)
-    start.metric("Scheduled start", f"{item.start:%d %b %Y}")
-    end.metric("Scheduled end", f"{item.end:%d %b %Y}")
+    start.metric("Scheduled start", f"{item.start:{DATE_TEXT}}")
+    end.metric("Scheduled end", f"{item.end:{DATE_TEXT}}")
     score = "no value yet" if ranked.score is None else f"score {ranked.score:.1f}, value from the {ranked.source}"
     st.markdown(f"**Priority:** rank {ranked.rank} of {len(roadmap.ranked)} ({score})")
     slack = (

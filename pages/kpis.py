@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from models.labels import MISSING
+from models.labels import DATE_INPUT, MISSING, value_label
 from strategy.charts.define import trace_sankey
 from strategy.define.direction import DISCIPLINES
 from strategy.define.kpis import (
@@ -23,7 +23,19 @@ from strategy.define.kpis import (
 from strategy.define.method import Finding
 from strategy.define.traceability import orphans, trace_links
 from strategy.store.records import create_record, delete_record, update_record
-from ui.common import actor, attempt, chart, derived, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import (
+    actor,
+    attempt,
+    chart,
+    day_columns,
+    derived,
+    engine,
+    plain,
+    records,
+    show_flash,
+    show_pending_error,
+    workspace,
+)
 from ui.edit_forms import close_form, open_form, save_form
 from ui.health_notes import health_notes
 
@@ -134,7 +146,7 @@ def _fields(prefix: str, own_id: int | None = None) -> None:
     baseline, target, date = st.columns(3)
     baseline.number_input("Baseline", value=None, step=1.0, key=f"{prefix}_baseline")
     target.number_input("Target", value=None, step=1.0, key=f"{prefix}_target")
-    date.date_input("Target date", value=None, key=f"{prefix}_target_date", format="YYYY-MM-DD")
+    date.date_input("Target date", value=None, key=f"{prefix}_target_date", format=DATE_INPUT)
     lagging = [k["id"] for k in kpis if k["kind"] == "lagging" and k["id"] != own_id]
     leads, lag = st.columns([3, 1])
     leads.selectbox(
@@ -168,19 +180,20 @@ def _kpi_table(own: Sequence[Mapping[str, Any]]) -> None:
         [
             {
                 "KPI": k["name"],
-                "Kind": k["kind"],
+                "Kind": value_label(k["kind"]),
                 "Measures": CATEGORY_LABELS.get(kpi_category(k) or "", "— not said —"),
                 "Unit": k["unit"],
                 "Baseline": k["baseline"],
                 "Target": k["target"],
                 "By": k["target_date"],
-                "Good": k["good_direction"],
+                "Good": value_label(k["good_direction"]),
                 "Moves": f"{names.get(k['leads_kpi_id'], '?')} after {k['lag_months'] or '?'} months"
                 if k["kind"] == "leading"
                 else "",
             }
             for k in own
         ],
+        column_config=day_columns("By"),
         hide_index=True,
         width="stretch",
         placeholder=MISSING,

@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from models.labels import MISSING
+from models.labels import DATE_INPUT, MISSING
 from strategy.charts.define import smart_grid
 from strategy.define.kpis import kpi_counts
 from strategy.define.method import rule
@@ -88,7 +88,7 @@ def _fields(prefix: str) -> None:
     baseline, target, due = st.columns(3)
     baseline.number_input("Baseline", value=None, step=1.0, key=f"{prefix}_baseline")
     target.number_input("Target", value=None, step=1.0, key=f"{prefix}_target")
-    due.date_input("Due date", value=None, key=f"{prefix}_due_date", format="YYYY-MM-DD")
+    due.date_input("Due date", value=None, key=f"{prefix}_due_date", format=DATE_INPUT)
     owner, priority = st.columns(2)
     owner.selectbox(
         "Owner",

@@ -9,7 +9,7 @@ from datetime import date
 import plotly.graph_objects as go
 import streamlit as st
 
-from models.labels import MISSING, plural
+from models.labels import DATE_TEXT, MISSING, plural
 from strategy.charts.roadmap import VISIBLE_ROWS, gantt_chart, swimlane_chart
 from strategy.cycles import DependencyCycle
 from strategy.deliver.roadmap import (
@@ -104,8 +104,8 @@ def _schedule_rows(roadmap: Roadmap) -> list[dict[str, str]]:
         {
             "Wave": str(i.initiative["wave"] or "—"),
             "Initiative": i.initiative["title"],
-            "Start": f"{i.start:%d %b %Y}",
-            "End": f"{i.end:%d %b %Y}",
+            "Start": f"{i.start:{DATE_TEXT}}",
+            "End": f"{i.end:{DATE_TEXT}}",
             "Critical path": "yes" if i.critical else f"slack {i.slack_days // 7} wk",
             "Status": STATUS_LABELS[i.initiative["status"]],
             "Pinned": "pinned" if i.initiative["pinned_start"] else "",
@@ -138,7 +138,7 @@ def _phone_list(items: list[RoadmapItem]) -> None:
     for wave in sorted({i.initiative["wave"] or 0 for i in items}):
         st.markdown(f"**Wave {wave or '–'}**")
         lines = [
-            f"- {plain(i.initiative['title'])}: {i.start:%d %b %Y} to {i.end:%d %b %Y}"
+            f"- {plain(i.initiative['title'])}: {i.start:{DATE_TEXT}} to {i.end:{DATE_TEXT}}"
             + (" · critical path" if i.critical else "")
             for i in items
             if (i.initiative["wave"] or 0) == wave

@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from models.labels import MISSING, value_label
+from models.labels import DATE_TEXT, MISSING, value_label
 from strategy.charts.sustain import change_status_chart, decay_chart
 from strategy.store.records import create_record
 from strategy.sustain.change_control import decide
@@ -153,7 +153,7 @@ with data_tab:
                     "Stale now (est.)": stale_records(
                         d["record_count"], d["annual_decay_rate"], d["last_cleansed"], today
                     ),
-                    "Last cleansed": f"{d['last_cleansed']:%d %b %Y}" if d["last_cleansed"] else "never",
+                    "Last cleansed": f"{d['last_cleansed']:{DATE_TEXT}}" if d["last_cleansed"] else "never",
                     "Retention": f"{d['retention_months']} months" if d["retention_months"] else "not set",
                 }
                 for d in datasets

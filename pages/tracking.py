@@ -7,9 +7,10 @@ from datetime import date
 
 import streamlit as st
 
-from models.labels import MISSING
+from models.labels import DATE_INPUT, MISSING, value_label
 from models.settings import get_settings
 from strategy.charts.tracking import funnel_chart, kpi_path_chart, lead_lag_chart, status_grid
+from strategy.define.method import rule
 from strategy.plan.case_text import money, percent
 from strategy.sustain.funnel import DEFAULT_STAGES, MEMBER_LIFECYCLE
 from strategy.sustain.review import track_review
@@ -32,7 +33,7 @@ st.caption(
 with st.container():
     show_flash()
     show_pending_error(ERROR)
-today = st.date_input("Review date", value=date.today(), key="track_on", format="DD/MM/YYYY")
+today = st.date_input("Review date", value=date.today(), key="track_on", format=DATE_INPUT)
 recs = all_records(ws_id)
 review = track_review(current, recs, today, get_settings())
 kpis = {k["id"]: k for k in recs["kpi"]}
@@ -68,10 +69,10 @@ with status_tab:
         [
             {
                 "KPI": s.name,
-                "Status": s.status,
+                "Status": value_label(s.status),
                 "Latest": s.latest,
                 "On the path": s.expected,
-                "Rule": s.rule_id,
+                "Rule": rule(s.rule_id).title,
                 "Why": s.reason,
             }
             for s in shown
@@ -87,7 +88,7 @@ with kpi_tab:
         picked = st.selectbox("KPI", list(kpis), format_func=lambda i: kpis[i]["name"], key="track_kpi")
         chart(kpi_path_chart(kpis[picked], by_kpi.get(picked, []), current.plan_start), key="track_path")
         found = next(s for s in statuses if s.kpi_id == picked)
-        st.markdown(f"**{found.status.capitalize()}** — {found.reason} (rule {found.rule_id})")
+        st.markdown(f"**{found.status.capitalize()}** — {found.reason} (rule book: {rule(found.rule_id).title})")
 
 with lead_tab:
     pairs = [(k, kpis[k["leads_kpi_id"]]) for k in kpis.values() if k.get("leads_kpi_id") in kpis]
@@ -110,7 +111,7 @@ with funnel_tab:
     if w is not None and w.recent is not None:
         st.error(
             f"Improve next: **{plain(w.from_stage)} → {plain(w.to_stage)}** converts {percent(w.recent)}, "
-            "the weakest step (rule FUNNEL-WEAKEST).",
+            f"the weakest step (rule book: {rule('FUNNEL-WEAKEST').title}).",
             icon=":material/flag:",
         )
     if funnel.conversions:

@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from models.labels import DATE_INPUT, DATE_TEXT
 from strategy.charts.vision import coverage_chart
 from strategy.deliver.plan_window import plan_end
 from strategy.discover.reorder import move_record
@@ -116,7 +117,7 @@ def _window_form() -> None:
     with st.form("plan_window", border=True):
         st.header("Plan window")
         left, right = st.columns(2)
-        left.date_input("Plan start", key=WINDOW_KEYS[0], format="DD/MM/YYYY")
+        left.date_input("Plan start", key=WINDOW_KEYS[0], format=DATE_INPUT)
         right.radio(
             "Horizon (years)",
             [3, 4, 5],
@@ -125,7 +126,7 @@ def _window_form() -> None:
             help="Leaders think in a 3-5 year plan, not the problem of the day.",
         )
         end = plan_end(current.plan_start, current.horizon_years)
-        st.caption(f"Stored: {current.plan_start:%d %b %Y} → {end:%d %b %Y} ({current.horizon_years} years)")
+        st.caption(f"Stored: {current.plan_start:{DATE_TEXT}} → {end:{DATE_TEXT}} ({current.horizon_years} years)")
         st.form_submit_button("Save plan window", on_click=_save_window)
     _stale_notice(WINDOW_KEYS, WINDOW_OPENED, opened, current.version)
 

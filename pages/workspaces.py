@@ -7,7 +7,7 @@ from functools import partial
 
 import streamlit as st
 
-from models.labels import MISSING
+from models.labels import DATE_INPUT, MISSING
 from strategy.store.interchange import duplicate_workspace, export_json, import_document, parse_document
 from strategy.store.workspaces import (
     create_workspace,
@@ -17,7 +17,7 @@ from strategy.store.workspaces import (
     set_archived,
     update_workspace,
 )
-from ui.common import actor, attempt, engine, show_flash, show_pending_error
+from ui.common import actor, attempt, day_columns, engine, show_flash, show_pending_error
 
 ERROR = "workspaces_error"
 
@@ -110,7 +110,6 @@ everything = list_workspaces(engine(), include_archived=True, include_deleted=Tr
 st.dataframe(
     [
         {
-            "Id": w.id,
             "Name": w.name,
             "Organisation": w.organisation,
             "Plan start": w.plan_start,
@@ -120,6 +119,7 @@ st.dataframe(
         }
         for w in everything
     ],
+    column_config=day_columns("Plan start"),
     hide_index=True,
     width="stretch",
     placeholder=MISSING,
@@ -130,7 +130,7 @@ with left, st.form("create_workspace", border=True):
     st.header("New workspace")
     st.text_input("Name", key="new_name", max_chars=80)
     st.text_input("Organisation", key="new_org", max_chars=120)
-    st.date_input("Plan start", key="new_start", value=date.today().replace(day=1))
+    st.date_input("Plan start", key="new_start", value=date.today().replace(day=1), format=DATE_INPUT)
     st.radio("Horizon (years)", [3, 4, 5], key="new_horizon", horizontal=True)
     st.text_input("Currency", key="new_currency", value="EUR", max_chars=3)
     st.form_submit_button("Create workspace", type="primary", on_click=_create)
@@ -150,7 +150,7 @@ if everything:
     with edit, st.form(f"edit_{chosen.id}_{chosen.version}"):
         st.text_input("Name", value=chosen.name, key="edit_name", max_chars=80)
         st.text_input("Organisation", value=chosen.organisation, key="edit_org", max_chars=120)
-        st.date_input("Plan start", value=chosen.plan_start, key="edit_start")
+        st.date_input("Plan start", value=chosen.plan_start, key="edit_start", format=DATE_INPUT)
         st.radio(
             "Horizon (years)",
             [3, 4, 5],

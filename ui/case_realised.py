@@ -10,6 +10,7 @@ from models.labels import MISSING
 from models.settings import get_settings
 from models.workspace import Workspace
 from strategy.charts.tracking import adoption_chart
+from strategy.define.method import rule
 from strategy.plan.business_case import settings_of
 from strategy.plan.case_text import money
 from strategy.plan.realised import monthly_adoption
@@ -40,7 +41,7 @@ def realised_tab(current: Workspace, today: date) -> None:
     )
     st.caption(
         f"Actual adoption for the {realised.months_passed} months passed, the planned ramp for the rest "
-        "(rule CASE-REALISED in the rule book)."
+        f"(rule book: {rule('CASE-REALISED').title})."
     )
     planned = monthly_adoption(settings_of(current), {}, 0)
     chart(adoption_chart(planned, realised.monthly_adoption, realised.months_passed), key="case_adoption")

@@ -7,6 +7,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import DATE_TEXT
 from models.workspace import Workspace
 from strategy.errors import WorkbenchError
 from strategy.plan.case_text import money
@@ -46,7 +47,7 @@ def whatif_tab(current: Workspace, today: date, error_key: str) -> None:
         weeks = (found.end_with - found.end_without).days // 7 if found.end_with and found.end_without else 0
         end.metric(
             "Roadmap ends",
-            f"{found.end_with:%d %b %Y}" if found.end_with else "—",
+            f"{found.end_with:{DATE_TEXT}}" if found.end_with else "—",
             f"{weeks:+d} weeks" if weeks else "no change",
             delta_color="inverse",
         )

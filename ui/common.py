@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import Engine
 
+from models.labels import DATE_COLUMN
 from models.settings import get_settings
 from models.workspace import Workspace
 from strategy.errors import InvalidInput, WorkbenchError
@@ -168,6 +169,11 @@ def show_pending_error(error_key: str) -> None:
 
 PRESENTING = "workshop_presenting"  # set by ui.presentation while the room is watching
 PRESENTING_FONT = 24
+
+
+def day_columns(*names: str) -> dict[str, Any]:
+    """Table columns of days, written as everywhere else ('01 Dec 2026'), still sorting by date."""
+    return {name: st.column_config.DateColumn(name, format=DATE_COLUMN) for name in names}
 
 
 def chart(figure: go.Figure, key: str | None = None) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from models.labels import plural
+from models.labels import DATE_TEXT, plural
 from models.workspace import Workspace
 from strategy.charts.capacity import capacity_chart
 from strategy.charts.priorities import priority_chart
@@ -122,7 +122,7 @@ def _gate(gate: Gate) -> None:
                 "Objective": k.objective_title,
                 "Target": f"{k.kpi['target']:g} {k.kpi['unit']}".strip()
                 + (f" by {k.kpi['target_date']:%b %Y}" if k.kpi["target_date"] else ""),
-                "Latest": "—" if k.latest is None else f"{k.latest:g} ({k.measured_on:%d %b %Y})",
+                "Latest": "—" if k.latest is None else f"{k.latest:g} ({k.measured_on:{DATE_TEXT}})",
                 "Met?": MET[k.met],
             }
             for k in gate.kpis
@@ -138,8 +138,8 @@ def gates_tab(roadmap: Roadmap) -> None:
         st.success("Every objective's due date leaves room for the initiatives that serve it.")
     for late in roadmap.late:
         st.error(
-            f"**{plain(late.objective['title'])}** is due on {late.due:%d %b %Y}, but "
-            f"{plain(', '.join(repr(t) for t in late.initiatives))} ends on {late.finish:%d %b %Y} "
+            f"**{plain(late.objective['title'])}** is due on {late.due:{DATE_TEXT}}, but "
+            f"{plain(', '.join(repr(t) for t in late.initiatives))} ends on {late.finish:{DATE_TEXT}} "
             f"({late.days_late} days later). Bring the work forward or move the due date.",
             icon=":material/event_busy:",
         )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, TypeGuard
 
+from models.labels import DATE_TEXT
 from models.settings import get_settings
 from models.workspace import WorkspaceBase
 from strategy.define.method import rule
@@ -225,18 +226,18 @@ def _due_date_set(o: Objective, ctx: SmartContext) -> RuleResult:
     due = o.get("due_date")
     if not isinstance(due, date):
         return RuleResult("SMART-T1", "fail", "No due date is set")
-    return RuleResult("SMART-T1", "pass", f"Due {due:%d %b %Y}")
+    return RuleResult("SMART-T1", "pass", f"Due {due:{DATE_TEXT}}")
 
 
 def _due_in_plan(o: Objective, ctx: SmartContext) -> RuleResult:
     due = o.get("due_date")
-    window = f"the plan runs {ctx.plan_start:%d %b %Y} – {ctx.plan_end:%d %b %Y}"
+    window = f"the plan runs {ctx.plan_start:{DATE_TEXT}} – {ctx.plan_end:{DATE_TEXT}}"
     if not isinstance(due, date):
         return RuleResult("SMART-T2", "fail", f"No due date to place in the plan ({window})")
     if due <= ctx.plan_start:
-        return RuleResult("SMART-T2", "fail", f"Due {due:%d %b %Y}, not after the plan start: {window}")
+        return RuleResult("SMART-T2", "fail", f"Due {due:{DATE_TEXT}}, not after the plan start: {window}")
     if due > ctx.plan_end:
-        return RuleResult("SMART-T2", "fail", f"Due {due:%d %b %Y}, beyond the horizon: {window}")
+        return RuleResult("SMART-T2", "fail", f"Due {due:{DATE_TEXT}}, beyond the horizon: {window}")
     return RuleResult("SMART-T2", "pass", f"Due inside the plan ({window})")
 
 

@@ -1,12 +1,13 @@
 """Every page of the sample speaks in words a person uses: no table header, cell, option, label,
 tile or chart text shows a stored field name (`requested_by`), a raw enum value (`lagging`,
-`wish_list`) or the string "None"."""
+`wish_list`), the string "None" or a day written otherwise than '01 Dec 2026'."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlmodel import SQLModel
 import models.base
 import models.track
 import models.workshop
+from models.labels import DATE_COLUMN
 from tests.conftest import open_app
 
 PAGES = (
@@ -40,6 +42,7 @@ ENUM_VALUES = {
 RAW_WORDS = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, FIELDS | {v for v in ENUM_VALUES if "_" in v}))) + r")\b"
 )
+ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _texts(node: Any) -> Iterator[tuple[str, str]]:
@@ -69,8 +72,12 @@ def _frame(element: Any) -> Iterator[tuple[str, str]]:
         if shown.get("hidden"):
             continue
         yield "table header", str(shown.get("label") or column)
+        if any(isinstance(cell, date) for cell in frame[column]):
+            yield f"table dates {column}", (shown.get("type_config") or {}).get("format") or "Streamlit's default"
         if frame[column].dtype == object:
             for cell in frame[column]:
+                if isinstance(cell, date):
+                    continue  # a day is shown by the column's format, checked above
                 yield f"table cell {column}", element.proto.placeholder or "None" if cell is None else str(cell)
 
 
@@ -85,12 +92,16 @@ def _chart(spec: dict[str, Any]) -> Iterator[tuple[str, str]]:
         yield "chart legend", str(trace.get("name") or "")
         for key in ("x", "y", "text", "labels"):
             values = trace.get(key)
-            if isinstance(values, list):
-                yield from (("chart text", v) for v in values if isinstance(v, str))
+            if isinstance(values, list):  # days on a time axis are coordinates, written by the axis's format
+                yield from (("chart text", v) for v in values if isinstance(v, str) and not ISO_DAY.fullmatch(v[:10]))
 
 
 def raw_words(where: str, text: str) -> list[str]:
     found = [f"{where}: {match} in {text[:60]!r}" for match in RAW_WORDS.findall(text)]
+    if where.startswith("table dates") and text != DATE_COLUMN:
+        found.append(f"{where}: days written as {text}, not as {DATE_COLUMN}")
+    if re.search(r"\b\d{4}[-/]\d\d[-/]\d\d\b", text):
+        found.append(f"{where}: a day written year first in {text[:60]!r}, not as {DATE_COLUMN}")
     if re.search(r"\bNone\b", text):
         found.append(f"{where}: None in {text[:60]!r}")
     exact = where.startswith(("table cell", "table header", "chart", "metric", "selectbox option", "radio option"))
