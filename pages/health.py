@@ -34,7 +34,7 @@ cols[1].metric("Pass", counts["pass"])
 cols[2].metric("Warn", counts["warn"])
 cols[3].metric("Fail", counts["fail"])
 with wide_only("health"):  # on a phone the verdicts below are the chart
-    chart(health_chart(findings))
+    chart(derived(f"health:chart:{today}", current.id or 0, lambda: health_chart(findings)))
 
 order = {"fail": 0, "warn": 1, "pass": 2}
 for finding in sorted(findings, key=lambda f: order[f.status]):
