@@ -103,7 +103,7 @@ def test_the_traceability_tab_counts_and_draws_the_chain_with_its_orphans(app_db
     at.session_state["kpi_tabs"] = "Traceability"
     at.run()
     counts = {m.label: m.value for m in at.metric}
-    assert counts == {"Needs served": "6 of 9", "Objectives measured": "4 of 5", "KPIs with targets": "14 of 14"}
+    assert counts == {"Needs served": "6 of 9", "Objectives measured": "4 of 5", "KPIs with targets": "16 of 16"}
     sankey = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     assert {"No objective yet", "No KPI yet"} <= set(sankey["node"]["label"])
     assert any("TRACE-NEED" in w.value and "Campaign lists take four days to build" in w.value for w in at.warning)

@@ -60,32 +60,25 @@ def test_a_quick_actual_is_stored_and_turns_a_stale_kpi_current(app_db):
 
 
 def test_licensed_and_active_users_from_the_library_give_the_adoption_rate(app_db):
-    """Adoption fed like any other KPI: licensed and active users from the library take the place of
-    the adoption-rate KPI, and the review shows active ÷ licensed against the plan."""
+    """Adoption fed like any other KPI: the sample's licensed and active users from the library take
+    the place of the adoption-rate KPI, and the review shows active ÷ licensed; a new actual moves it."""
     from models.settings import get_settings
+    from strategy.plan.case_text import percent
     from strategy.store.database import shared_engine
-    from strategy.store.records import create_record, list_records
+    from strategy.store.records import list_records, update_record
 
     engine = shared_engine(get_settings().url)
-    ws_id = 1
-    objective = next(o for o in list_records(engine, "objective", ws_id))["id"]
-    for library_key, name, value in (("licensed_users", "Licensed CRM users", 400), ("active_users", "Active", 300)):
-        kpi = {
-            "objective_id": objective,
-            "name": name,
-            "kind": "leading",
-            "unit": "users",
-            "baseline": value,
-            "target": value,
-            "target_date": date(2027, 12, 31),
-            "library_key": library_key,
-            "category": "general",
-        }
-        made = create_record(engine, "kpi", ws_id, kpi, actor="tester")
-        actual = {"kpi_id": made["id"], "measured_on": date(2026, 11, 28), "value": value}
-        create_record(engine, "measurement", ws_id, actual, actor="tester")
-    at = review_page()
-    assert metric(at, "Adoption") == "75 %"
+    kpis = {k["library_key"]: k["id"] for k in list_records(engine, "kpi", 1) if k["library_key"]}
+    latest = {
+        key: max((m for m in list_records(engine, "measurement", 1) if m["kpi_id"] == kpis[key]),
+                 key=lambda m: m["measured_on"])
+        for key in ("licensed_users", "active_users")
+    }  # fmt: skip
+    active, licensed = latest["active_users"], latest["licensed_users"]["value"]
+    assert metric(review_page(), "Adoption") == percent(active["value"] / licensed)
+    changes = {"value": 0.75 * licensed}
+    update_record(engine, "measurement", 1, active["id"], changes, expected_version=active["version"], actor="tester")
+    assert metric(review_page(), "Adoption") == "75 %"
 
 
 def test_a_workspace_without_a_funnel_sets_one_up_from_a_template(app_db):
