@@ -161,17 +161,10 @@ st.caption(
 show_flash()
 show_pending_error(ERROR)
 tally = Counter(c.verdict for c in checks.values())
-for column, (label, value) in zip(
-    st.columns(4),
-    [
-        ("Objectives", len(objectives)),
-        ("Fully SMART", tally["pass"]),
-        ("Stretch", tally["stretch"]),
-        ("Fail", tally["fail"]),
-    ],
-    strict=True,
-):
-    column.metric(label, value)
+if objectives:  # no tiles of zeros before the first objective: the list says where to start
+    tiles = {"Objectives": len(objectives), "Fully SMART": tally["pass"], "Stretch": tally["stretch"]}
+    for column, (label, value) in zip(st.columns(4), {**tiles, "Fail": tally["fail"]}.items(), strict=True):
+        column.metric(label, value)
 if checks:
     chart(smart_grid(list(checks.values())), key="smart_grid")
 

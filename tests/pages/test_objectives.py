@@ -133,3 +133,11 @@ def test_values_below_zero_pass_measurable_with_a_question(app_db):
     click(at, "Save objective")
     assert "Measurable: check" in badges_of(at, opened["title"])
     assert any("below zero: is that intended?" in b and "Check" in b for b in why_bullets(at))
+
+
+def test_a_new_workspace_shows_where_to_start_not_tiles_of_zeros(app_db):
+    from tests.factories_define import open_on_new_workspace
+
+    at = open_on_new_workspace(PAGE)
+    assert not at.metric and not at.get("plotly_chart")
+    assert any("No objectives yet" in i.value for i in at.info)
