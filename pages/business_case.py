@@ -17,7 +17,16 @@ from strategy.plan.business_case import (
     value_by_category,
 )
 from strategy.plan.case_summary import missing_figures
-from strategy.plan.case_text import METHOD, irr_text, money, payback_short, payback_text, ratio_text, roi_text
+from strategy.plan.case_text import (
+    EMPTY_CASE,
+    METHOD,
+    irr_text,
+    money,
+    payback_short,
+    payback_text,
+    ratio_text,
+    roi_text,
+)
 from ui.case_lines import (
     benefit_form,
     cost_form,
@@ -114,7 +123,7 @@ def initiative_tab() -> None:
 
 def cash_flow_tab() -> None:
     if not costs and not benefits:
-        st.info("No cost or benefit lines yet: add them on the **Costs and benefits** tab.")
+        st.info(EMPTY_CASE, icon=":material/add_card:")
         return
     st.header("Cash flow by year")
     chart(derived("case:flow", ws_id, lambda: cash_flow_chart(figures, currency)), key="case_cash_flow")

@@ -13,6 +13,7 @@ from strategy.define.capabilities import (
     DEFAULT_LENS,
     LENSES,
     Gap,
+    gap_summary,
     gaps,
     initiative_from_gap,
     initiatives_by_capability,
@@ -94,12 +95,14 @@ def _ratings_form(lens: str) -> None:
         st.form_submit_button("Save ratings", type="primary", on_click=_save_ratings, args=(lens, prefix))
 
 
-def _gap_list(found: list[Gap], lens: str) -> None:
+def _gap_list(lens: str) -> None:
     linked = initiatives_by_capability(records("initiative", ws_id))
-    open_gaps = [g for g in found if g.size > 0]
-    if not open_gaps:
-        st.success("No gaps: every rated dimension is at its target.")
-    for gap in open_gaps:
+    summary = gap_summary(capabilities, lens)
+    if summary.message and summary.rated and not summary.unrated:
+        st.success(summary.message, icon=":material/check_circle:")
+    elif summary.message:  # nothing or not everything rated: no verdict on the presets
+        st.info(summary.message, icon=":material/tune:")
+    for gap in summary.open:
         with st.container(border=True):
             text, action = st.columns([4, 2], vertical_alignment="center")
             text.markdown(f"### {gap.dimension.capitalize()} · {gap.current} → {gap.target} (gap {gap.size})")
@@ -139,4 +142,4 @@ with chart_side:
     else:
         st.info("Rate at least three dimensions to see the gap chart.")
 st.header("Gaps, largest first")
-_gap_list(found, lens)
+_gap_list(lens)

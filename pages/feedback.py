@@ -67,8 +67,15 @@ def _triage(decision: str) -> None:
 
 with inbox_tab:
     counts = feedback_counts(items)
-    for col, status in zip(st.columns(4), STATUSES, strict=True):
-        col.metric(value_label(status), sum(c[status] for c in counts.values()))
+    if items:
+        for col, status in zip(st.columns(4), STATUSES, strict=True):
+            col.metric(value_label(status), sum(c[status] for c in counts.values()))
+    else:  # no tiles of zeros: say how feedback starts
+        st.info(
+            "No suggestions yet: send the first one below; each is then accepted as a change request, "
+            "wish-listed or declined with a reason.",
+            icon=":material/forum:",
+        )
     left, right = st.columns([1, 2])
     with left:
         st.header("Send a suggestion")
@@ -131,7 +138,14 @@ def _bring(kind: str) -> None:
 with unused_tab:
     unused = records("unused_capability", ws_id)
     in_play = sum(1 for c in unused if c["brought_into_play"])
-    st.metric("Brought into play", f"{in_play} of {len(unused)}")
+    if unused:
+        st.metric("Brought into play", f"{in_play} of {len(unused)}")
+    else:
+        st.info(
+            "No unused capability listed yet: add the features the CRM already has that nobody uses, in the "
+            "table below; each can then become an initiative or a change request.",
+            icon=":material/inventory_2:",
+        )
     record_table_editor(
         "unused_capability", ws_id, ["name", "system", "why_unused", "potential", "brought_into_play"], key="uc_table"
     )

@@ -20,7 +20,7 @@ from strategy.define.kpis import (
     suggested_lagging,
     tidy_kpi,
 )
-from strategy.define.method import Finding
+from strategy.define.method import Finding, rule
 from strategy.define.traceability import orphans, trace_links
 from strategy.store.records import create_record, delete_record, update_record
 from ui.common import (
@@ -170,7 +170,7 @@ def _findings(found: list[Finding]) -> None:
     for finding in found:
         st.warning(
             f"**{SUBJECT_LABELS[finding.subject]} '{plain(finding.title)}'**: "
-            f"{plain(finding.detail)} · `{finding.rule_id}`",
+            f"{plain(finding.detail)} — _{rule(finding.rule_id).title}_",  # the rule's name, not its id
             icon=":material/flag:",
         )
 

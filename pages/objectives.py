@@ -19,7 +19,14 @@ from ui.common import actor, attempt, chart, derived, engine, plain, records, sh
 from ui.edit_forms import close_form, open_form, save_form
 
 ERROR = "objectives_error"
-BADGE = {"pass": ("green", "check"), "stretch": ("orange", "trending_up"), "fail": ("red", "close")}
+BADGE = {
+    "pass": ("green", "check"),
+    "check": ("orange", "help"),
+    "stretch": ("orange", "trending_up"),
+    "fail": ("red", "close"),
+}
+# Each rule's line says its result in words beside the icon, so it never rests on colour alone.
+MARK_WORD = {"pass": "Passes", "check": "Check", "stretch": "Stretch", "fail": "Fails"}
 FILTERS = {"all": "All", "fail": "Failing only", "attention": "Failing or stretch"}
 FIELDS = ("title", "metric", "unit", "baseline", "target", "due_date", "owner_id", "priority_id", "need_ids")
 EMPTY: dict[str, Any] = dict.fromkeys(FIELDS) | {"title": "", "metric": "", "unit": "", "need_ids": []}
@@ -113,10 +120,11 @@ def _name(names: Mapping[int, str]) -> Any:
 
 def _check_details(check: SmartCheck) -> None:
     for letter in check.letters:
-        st.markdown(f"{badge(letter.verdict, f'{letter.name}: {letter.verdict}')}")
+        st.markdown(f"{badge(letter.mark, f'{letter.name}: {letter.mark}')}")
         for result in letter.results:
-            cited = rule(result.rule_id)
-            st.markdown(f"- {plain(result.detail)} · `{result.rule_id}` _“{cited.rule}”_")
+            cited = rule(result.rule_id)  # named by its title; the id stays in the rule book
+            mark = f":material/{BADGE[result.mark][1]}: **{MARK_WORD[result.mark]}**"
+            st.markdown(f"- {mark} · {plain(result.detail)} — _{cited.title}: “{cited.rule}”_")
 
 
 def _card(objective: Mapping[str, Any]) -> None:
@@ -129,7 +137,7 @@ def _card(objective: Mapping[str, Any]) -> None:
             "#### "
             + badge(check.verdict, check.verdict.upper())
             + " &nbsp; "
-            + " ".join(badge(v.verdict, f"{v.name}: {v.verdict}") for v in check.letters)
+            + " ".join(badge(v.mark, f"{v.name}: {v.mark}") for v in check.letters)
         )
         st.caption(
             f"KPIs: {kinds['leading']} leading, {kinds['lagging']} lagging · owner: "
@@ -153,17 +161,10 @@ st.caption(
 show_flash()
 show_pending_error(ERROR)
 tally = Counter(c.verdict for c in checks.values())
-for column, (label, value) in zip(
-    st.columns(4),
-    [
-        ("Objectives", len(objectives)),
-        ("Fully SMART", tally["pass"]),
-        ("Stretch", tally["stretch"]),
-        ("Fail", tally["fail"]),
-    ],
-    strict=True,
-):
-    column.metric(label, value)
+if objectives:  # no tiles of zeros before the first objective: the list says where to start
+    tiles = {"Objectives": len(objectives), "Fully SMART": tally["pass"], "Stretch": tally["stretch"]}
+    for column, (label, value) in zip(st.columns(4), {**tiles, "Fail": tally["fail"]}.items(), strict=True):
+        column.metric(label, value)
 if checks:
     chart(smart_grid(list(checks.values())), key="smart_grid")
 
@@ -182,7 +183,7 @@ def _rows(shown: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
         {
             "Objective": o["title"],
             "SMART": checks[o["id"]].verdict.upper(),
-            **{letter.name: letter.verdict for letter in checks[o["id"]].letters},
+            **{letter.name: letter.mark for letter in checks[o["id"]].letters},
             "KPIs": f"{counts.get(o['id'], Counter())['leading']} leading, "
             f"{counts.get(o['id'], Counter())['lagging']} lagging",
             "Owner": stakeholders.get(o["owner_id"], "nobody yet"),

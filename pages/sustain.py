@@ -77,18 +77,16 @@ def _decide(request: dict, decision: str) -> None:
 with change_tab:
     health_notes("HEALTH-CHANGE")
     counts = Counter(c["status"] for c in changes)
-    cols = st.columns(4)
-    for col, (label, status) in zip(
-        cols,
-        [
-            ("Awaiting decision", "submitted"),
-            ("Approved", "approved"),
-            ("Wish list", "wish_list"),
-            ("Rejected", "rejected"),
-        ],
-        strict=True,
-    ):
-        col.metric(label, counts[status])
+    tiles = {"Awaiting decision": "submitted", "Approved": "approved", "Wish list": "wish_list", "Rejected": "rejected"}
+    if changes:
+        for col, (label, status) in zip(st.columns(4), tiles.items(), strict=True):
+            col.metric(label, counts[status])
+    else:  # no tiles of zeros: say how change control starts
+        st.info(
+            "No change requests yet: when someone asks to change the CRM or the plan, raise it below; the "
+            "committee then approves, wish-lists or rejects it here.",
+            icon=":material/rule:",
+        )
     left, right = st.columns([3, 2])
     with left:
         st.header("Awaiting the committee")
@@ -103,7 +101,7 @@ with change_tab:
                     buttons, [("Approve", "approved"), ("Wish list", "wish_list"), ("Reject", "rejected")], strict=True
                 ):
                     col.button(label, key=f"{decision}_{request['id']}", on_click=_decide, args=(request, decision))
-        if not counts["submitted"]:
+        if changes and not counts["submitted"]:
             st.info("Nothing awaits a decision.")
     with right:
         if changes:

@@ -43,18 +43,26 @@ counts = {
     label: sum(1 for s in statuses if s.status == label) for label in ("on track", "at risk", "off track", "stale")
 }
 cols = st.columns(6)
-for col, (label, count) in zip(cols, counts.items(), strict=False):
-    col.metric(label.capitalize(), count)
+if statuses:  # no tiles of zeros before there is a KPI to judge
+    for col, (label, count) in zip(cols, counts.items(), strict=False):
+        col.metric(label.capitalize(), count)
+else:
+    st.info(
+        "No KPIs to track yet: set objectives on the **Objectives** page and their KPIs on the **KPIs** page; "
+        "their actuals are then recorded and judged here.",
+        icon=":material/monitoring:",
+    )
 adoption, realised = review.adoption, review.realised
 if adoption.actual is not None and adoption.planned is not None:
     cols[4].metric(
         "Adoption", percent(adoption.actual), f"{(adoption.actual - adoption.planned) * 100:+.0f} pts vs plan"
     )
-cols[5].metric(
-    "Forecast NPV",
-    money(realised.forecast_npv, current.currency),
-    money_delta(realised.forecast_npv - realised.approved_npv, current.currency, "vs approved"),
-)
+if recs["benefit"]:  # a forecast of no benefits is not €0 realised: leave it out
+    cols[5].metric(
+        "Forecast NPV",
+        money(realised.forecast_npv, current.currency),
+        money_delta(realised.forecast_npv - realised.approved_npv, current.currency, "vs approved"),
+    )
 
 status_tab, kpi_tab, lead_tab, funnel_tab, record_tab = st.tabs(
     ["Status", "KPI against its path", "Leading and lagging", "Funnel", "Record actuals"], key="track_tabs"
@@ -64,7 +72,8 @@ with status_tab:
     only_off = st.toggle("Only off-track KPIs", key="track_only_off")
     shown = [s for s in statuses if s.status == "off track"] if only_off else list(statuses)
     titles = {o["id"]: o["title"] for o in recs["objective"]}
-    chart(status_grid(shown, titles), key="track_grid")
+    if statuses:
+        chart(status_grid(shown, titles), key="track_grid")
     st.dataframe(
         [
             {

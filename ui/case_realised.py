@@ -12,7 +12,7 @@ from models.workspace import Workspace
 from strategy.charts.tracking import adoption_chart
 from strategy.define.method import rule
 from strategy.plan.business_case import settings_of
-from strategy.plan.case_text import money
+from strategy.plan.case_text import EMPTY_CASE, money
 from strategy.plan.realised import monthly_adoption
 from strategy.sustain.review import track_review
 from ui.common import all_records, chart
@@ -25,7 +25,11 @@ def money_delta(amount: float, currency: str, against: str) -> str:
 
 def realised_tab(current: Workspace, today: date) -> None:
     """Realised to date, forecast against approved NPV, and the benefit lines falling behind."""
-    realised = track_review(current, all_records(current.id or 0), today, get_settings()).realised
+    found = all_records(current.id or 0)
+    if not found["benefit"]:  # nothing to realise: no €0 tiles, no forecast of nothing
+        st.info(EMPTY_CASE, icon=":material/add_card:")
+        return
+    realised = track_review(current, found, today, get_settings()).realised
     currency = current.currency
     left, middle, right = st.columns(3)
     left.metric(

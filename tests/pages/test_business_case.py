@@ -17,6 +17,7 @@ from strategy.store.database import shared_engine
 from strategy.store.records import list_records
 from strategy.store.workspaces import get_workspace
 from tests.conftest import click, open_app
+from tests.factories_define import open_on_new_workspace
 
 PAGE = "pages/business_case.py"
 
@@ -136,6 +137,15 @@ def test_an_empty_case_guides_and_a_case_without_costs_says_roi_undefined(at):
     at = click(at, "Add benefit line")
     assert metric(at, "ROI") == "undefined"
     assert any("ROI undefined (no costs)" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("tab", ["Scenarios", "Realised"])
+def test_an_empty_case_shows_no_zero_figures_on_any_tab_only_where_to_start(app_db, tab):
+    at = open_on_new_workspace(PAGE)
+    at = open_tab(at, tab)
+    assert not at.exception
+    assert not at.metric and not at.get("plotly_chart")  # no "€0" NPV, no chart of zeros
+    assert any("Add a cost and a benefit first" in i.value for i in at.info)
 
 
 def test_the_realised_tab_sets_the_forecast_with_actual_adoption_beside_the_approved_npv(app_db):

@@ -65,6 +65,9 @@ def test_a_gap_becomes_an_initiative_in_one_click(app_db):
 def test_a_new_workspace_stores_the_ratings_shown_on_the_first_save(app_db):
     at = open_on_new_workspace(PAGE)
     assert "Rate at least three dimensions" in at.info[0].value
+    # The sliders' presets (2 → 4) are not a rating: no "No gaps" before anything is saved.
+    assert not any("No gaps" in s.value for s in at.success)
+    assert any(i.value.startswith("Not rated yet") and "Save ratings" in i.value for i in at.info)
     click(at, "Save ratings")
     assert sorted((c["dimension"], c["current"], c["target"]) for c in stored(at, "capability")) == [
         ("culture", 2, 4),

@@ -98,3 +98,19 @@ def test_a_workspace_without_a_funnel_sets_one_up_from_a_template(app_db):
     assert [s["name"] for s in stages] == ["New", "First purchase", "Active", "Lapsed", "Won back"]
     assert any("Member lifecycle set up" in s.value for s in at.success)
     assert not [r for r in at.radio if r.key == "funnel_template"]  # the form gives way to the stages
+
+
+def test_a_new_workspace_says_what_to_add_before_anything_can_be_tracked(app_db):
+    from tests.factories_define import open_on_new_workspace
+
+    at = open_on_new_workspace("pages/tracking.py")
+    assert not at.exception
+    assert not at.metric and not at.get("plotly_chart")  # no 0 on track, no "Forecast NPV €0", no empty grid
+    assert any("No KPIs to track yet" in i.value and "KPIs" in i.value for i in at.info)
+
+
+def test_the_status_table_names_the_rule_that_decided_each_status(app_db):
+    at = review_page()
+    rules = set(status_table(at)["Rule"])
+    assert "Tracking that stopped is its own status" in rules
+    assert not any(r.startswith("TRACK-") for r in rules)
