@@ -234,5 +234,12 @@ with right:
     _in_the_plan(pick, _live_roadmap())
 
 st.header(f"All initiatives ({len(initiatives)})")
+if not initiatives:
+    first = "" if related["objective"] else " Objectives come first: add one on **Objectives (SMART)**."
+    st.info(
+        "No initiatives yet. Add the first with the form above: a small pilot in wave 1, owned by a "
+        f"business leader and serving an objective.{first}",
+        icon=":material/arrow_upward:",
+    )
 st.caption("Change any cell, add rows at the bottom, delete with the row's checkbox; Save writes all or nothing.")
 initiative_table(ws_id, initiatives, related)

@@ -86,3 +86,13 @@ def test_a_dependency_cycle_from_the_form_is_refused_by_name(at, app_db):
     assert "dependency cycle" in message and f"'{TILL}'" in message and "'Single member record" in message
     assert at.multiselect(key=field(single["id"], "depends_on_ids")).value == [records[TILL]["id"]]
     assert stored(app_db)["Single member record (pilot: contact centre)"]["depends_on_ids"] == []
+
+
+def test_a_new_workspace_says_what_to_add_first(app_db):
+    from tests.factories_define import open_on_new_workspace
+
+    at = open_on_new_workspace("pages/initiatives.py")
+    assert not at.exception
+    said = " ".join(i.value for i in at.info)
+    assert "No initiatives yet" in said and "Objectives come first" in said
+    assert "All initiatives (0)" in [h.value for h in at.header]
