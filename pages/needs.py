@@ -99,6 +99,7 @@ def _who_raised_it() -> None:
         index=None,
         key="need_department",
         accept_new_options=True,
+        required=True,  # no "Clear value" button: Tab goes on to the next field; an empty one is named on submit
         placeholder="Pick or type a department",
     )
     right.text_input("Raised by", key="need_raised_by", max_chars=80)

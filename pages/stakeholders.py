@@ -142,6 +142,7 @@ def _entry_form() -> None:
             index=None,
             key="sh_department",
             accept_new_options=True,
+            required=True,  # no "Clear value" button: Tab goes on to the next field; an empty one is named on submit
             placeholder="Pick or type a department",
         )
         right.radio("Side", list(SIDES), format_func=SIDES.__getitem__, key="sh_side", horizontal=True)
