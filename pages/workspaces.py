@@ -7,6 +7,7 @@ from functools import partial
 
 import streamlit as st
 
+from models.workspace import Workspace
 from strategy.store.interchange import duplicate_workspace, export_json, import_document, parse_document
 from strategy.store.workspaces import (
     create_workspace,
@@ -16,7 +17,7 @@ from strategy.store.workspaces import (
     set_archived,
     update_workspace,
 )
-from ui.common import actor, attempt, engine, show_flash, show_pending_error
+from ui.common import actor, attempt, engine, flash, show_flash, show_pending_error
 
 ERROR = "workspaces_error"
 
@@ -34,12 +35,18 @@ def _create() -> None:
         "horizon_years": s.new_horizon,
         "currency": s.new_currency,
     }
-    created = []
-    if attempt(
-        lambda: created.append(create_workspace(engine(), data, actor=actor())), f"Created '{s.new_name}'.", ERROR
-    ):
+    created: list[Workspace] = []
+    if attempt(lambda: created.append(create_workspace(engine(), data, actor=actor())), "", ERROR):
         s.new_name, s.new_org = "", ""
-        s.workspace_id = created[0].id  # work in the new strategy at once
+        _work_in(created[0], "Created")
+
+
+def _work_in(made: Workspace, done: str) -> None:
+    """A workspace just made (created, copied, imported) becomes the one in use: the sidebar picker
+    and the ?ws= that every link and a reload keep."""
+    st.session_state.workspace_id = made.id
+    st.query_params["ws"] = str(made.id)
+    flash(f"{done} '{made.name}': you are working in it now.")
 
 
 def _save(workspace_id: int, version: int) -> None:
@@ -61,20 +68,26 @@ def _save(workspace_id: int, version: int) -> None:
 
 def _duplicate(workspace_id: int) -> None:
     name = st.session_state.copy_name
-    attempt(lambda: duplicate_workspace(engine(), workspace_id, name, actor=actor()), f"Copied as '{name}'.", ERROR)
+    made: list[Workspace] = []
+    if attempt(lambda: made.append(duplicate_workspace(engine(), workspace_id, name, actor=actor())), "", ERROR):
+        _work_in(made[0], "Copied as")
 
 
 def _import() -> None:
     upload = st.session_state.get("import_file")
     if upload is None:
         return
-    attempt(
-        lambda: import_document(
-            engine(), parse_document(upload.getvalue()), actor=actor(), name=st.session_state.import_name or None
+    made: list[Workspace] = []
+    if attempt(
+        lambda: made.append(
+            import_document(
+                engine(), parse_document(upload.getvalue()), actor=actor(), name=st.session_state.import_name or None
+            )
         ),
-        f"Imported {upload.name}.",
+        "",
         ERROR,
-    )
+    ):
+        _work_in(made[0], f"Imported {upload.name} as")
 
 
 def _restore(workspace_id: int, version: int) -> None:
