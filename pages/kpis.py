@@ -23,6 +23,7 @@ from strategy.define.method import Finding
 from strategy.define.traceability import orphans, trace_links
 from strategy.store.records import create_record, delete_record, update_record
 from ui.common import actor, attempt, chart, derived, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.confirm import confirm_delete
 from ui.edit_forms import close_form, open_form, save_form
 from ui.health_notes import health_notes
 
@@ -205,7 +206,7 @@ def _objective_tab(objective: Mapping[str, Any]) -> None:
             with st.form(f"edit_kpi_{kpi['id']}", border=True):
                 _fields(prefix, own_id=kpi["id"])
                 st.form_submit_button("Save KPI", type="primary", on_click=_update, args=(kpi,))
-            st.button("Delete KPI", key=f"delete_kpi_{kpi['id']}", on_click=_delete, args=(kpi,))
+            confirm_delete("KPI", kpi["name"], key=f"delete_kpi_{kpi['id']}", on_confirm=_delete, args=(kpi,))
     with add_side:
         st.header("Add a KPI")
         st.selectbox(

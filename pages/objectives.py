@@ -15,6 +15,7 @@ from strategy.define.method import rule
 from strategy.define.smart import SmartCheck, check_objectives, smart_context
 from strategy.store.records import create_record, delete_record, update_record
 from ui.common import actor, attempt, chart, derived, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.confirm import confirm_delete
 from ui.edit_forms import close_form, open_form, save_form
 
 ERROR = "objectives_error"
@@ -141,7 +142,9 @@ def _card(objective: Mapping[str, Any]) -> None:
             with st.form(f"edit_objective_{objective['id']}", border=False):
                 _fields(prefix)
                 st.form_submit_button("Save objective", type="primary", on_click=_update, args=(objective,))
-            st.button("Delete objective", key=f"delete_{objective['id']}", on_click=_delete, args=(objective,))
+            confirm_delete(
+                "objective", objective["title"], key=f"delete_{objective['id']}", on_confirm=_delete, args=(objective,)
+            )
 
 
 st.title("Objectives")
