@@ -22,7 +22,20 @@ from strategy.define.kpis import (
 from strategy.define.method import Finding
 from strategy.define.traceability import orphans, trace_links
 from strategy.store.records import create_record, delete_record, update_record
-from ui.common import actor, attempt, chart, derived, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import (
+    actor,
+    at_most,
+    attempt,
+    chart,
+    derived,
+    engine,
+    field_error,
+    plain,
+    records,
+    show_flash,
+    show_pending_error,
+    workspace,
+)
 from ui.confirm import confirm_delete
 from ui.edit_forms import close_form, open_form, save_form
 from ui.health_notes import health_notes
@@ -105,8 +118,8 @@ def _delete(kpi: Mapping[str, Any]) -> None:
 def _fields(prefix: str, own_id: int | None = None) -> None:
     """The KPI's inputs, keyed prefix_field; their values are seeded in session state."""
     name_column, unit = st.columns([3, 1])
-    name_column.text_input("KPI", max_chars=120, key=f"{prefix}_name", placeholder="e.g. Qualification rate")
-    unit.text_input("Unit", max_chars=30, key=f"{prefix}_unit", placeholder="%")
+    name_column.text_input("KPI", validate=at_most(120), key=f"{prefix}_name", placeholder="e.g. Qualification rate")
+    unit.text_input("Unit", validate=at_most(30), key=f"{prefix}_unit", placeholder="%")
     kind, direction = st.columns(2)
     kind.radio(
         "Kind",
@@ -144,7 +157,8 @@ def _fields(prefix: str, own_id: int | None = None) -> None:
         format_func=lambda i: "— none —" if i is None else names.get(i, f"#{i}"),
         placeholder="— none —",
     )
-    lag.number_input("…after (months)", min_value=0, max_value=60, value=None, step=1, key=f"{prefix}_lag_months")
+    lag.number_input("…after (months)", value=None, step=1, key=f"{prefix}_lag_months")  # bounds: the KPI's, in words
+    field_error(ERROR, "lag_months", lag)
 
 
 def _valid_choice(key: str, options: set[int]) -> str:

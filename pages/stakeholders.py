@@ -20,7 +20,7 @@ from strategy.discover.people import (
 )
 from strategy.errors import FieldError, InvalidInput
 from strategy.store.records import create_record, update_record
-from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import actor, at_most, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.entry import apply_focus, id_table_editor, request_focus
 
 ERROR = "stakeholders_error"
@@ -148,8 +148,8 @@ def _entry_form() -> None:
     with st.form(FORM, border=True):
         st.header("Add a stakeholder")
         left, right = st.columns(2)
-        left.text_input(NAME_LABEL, key="sh_name", max_chars=80)
-        right.text_input("Role", key="sh_role", max_chars=80)
+        left.text_input(NAME_LABEL, key="sh_name", validate=at_most(80))
+        right.text_input("Role", key="sh_role", validate=at_most(80))
         left.selectbox(
             "Department",
             departments,
@@ -162,7 +162,7 @@ def _entry_form() -> None:
         right.radio("Side", list(SIDES), format_func=SIDES.__getitem__, key="sh_side", horizontal=True)
         left.slider("Influence (1-5)", 1, 5, key="sh_influence")
         right.slider("Interest (1-5)", 1, 5, key="sh_interest")
-        st.text_area("What's in it for them (WIIFM)", key="sh_wiifm", max_chars=1000, height=80)
+        st.text_area("What's in it for them (WIIFM)", key="sh_wiifm", height=80)
         flags = st.columns(3)
         flags[0].checkbox("Executive sponsor", key="sh_sponsor")
         flags[1].checkbox("Champion", key="sh_champion")

@@ -17,7 +17,7 @@ from strategy.store.workspaces import (
     set_archived,
     update_workspace,
 )
-from ui.common import actor, attempt, engine, flash, show_flash, show_pending_error
+from ui.common import actor, at_most, attempt, engine, flash, show_flash, show_pending_error
 
 ERROR = "workspaces_error"
 
@@ -139,17 +139,17 @@ st.dataframe(
 left, right = st.columns(2)
 with left, st.form("create_workspace", border=True):
     st.header("New workspace")
-    st.text_input("Name", key="new_name", max_chars=80)
-    st.text_input("Organisation", key="new_org", max_chars=120)
+    st.text_input("Name", key="new_name", validate=at_most(80))
+    st.text_input("Organisation", key="new_org", validate=at_most(120))
     st.date_input("Plan start", key="new_start", value=date.today().replace(day=1))
     st.radio("Horizon (years)", [3, 4, 5], key="new_horizon", horizontal=True)
-    st.text_input("Currency", key="new_currency", value="EUR", max_chars=3)
+    st.text_input("Currency", key="new_currency", value="EUR", validate=at_most(3))
     st.form_submit_button("Create workspace", type="primary", on_click=_create)
 
 with right:
     st.header("Import a workspace")
     st.file_uploader("Workspace JSON (the export format)", type=["json"], key="import_file")
-    st.text_input("Import under another name (optional)", key="import_name", max_chars=80)
+    st.text_input("Import under another name (optional)", key="import_name", validate=at_most(80))
     st.button("Import", on_click=_import, disabled=st.session_state.get("import_file") is None)
 
 if everything:
@@ -159,8 +159,8 @@ if everything:
     chosen = next(w for w in everything if w.id == chosen_id)
     edit, actions = st.columns([3, 2])
     with edit, st.form(f"edit_{chosen.id}_{chosen.version}"):
-        st.text_input("Name", value=chosen.name, key="edit_name", max_chars=80)
-        st.text_input("Organisation", value=chosen.organisation, key="edit_org", max_chars=120)
+        st.text_input("Name", value=chosen.name, key="edit_name", validate=at_most(80))
+        st.text_input("Organisation", value=chosen.organisation, key="edit_org", validate=at_most(120))
         st.date_input("Plan start", value=chosen.plan_start, key="edit_start")
         st.radio(
             "Horizon (years)",
@@ -169,11 +169,11 @@ if everything:
             key="edit_horizon",
             horizontal=True,
         )
-        st.text_input("Currency", value=chosen.currency, key="edit_currency", max_chars=3)
-        st.text_area("Description", value=chosen.description, key="edit_description", max_chars=2000)
+        st.text_input("Currency", value=chosen.currency, key="edit_currency", validate=at_most(3))
+        st.text_area("Description", value=chosen.description, key="edit_description")
         st.form_submit_button("Save changes", type="primary", on_click=_save, args=(chosen.id, chosen.version))
     with actions:
-        st.text_input("Name of the copy", value=f"{chosen.name} (copy)", key="copy_name", max_chars=80)
+        st.text_input("Name of the copy", value=f"{chosen.name} (copy)", key="copy_name", validate=at_most(80))
         st.button("Duplicate", on_click=_duplicate, args=(chosen.id,), disabled=bool(chosen.deleted_at))
         if chosen.deleted_at:
             st.button("Restore", on_click=_restore, args=(chosen.id, chosen.version))
