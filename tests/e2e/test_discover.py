@@ -18,6 +18,7 @@ def _choose_department(page: Page, name: str) -> None:
     box = page.get_by_test_id("stForm").get_by_test_id("stSelectbox").filter(has_text="department")
     box.click()
     page.keyboard.type(name)
+    expect(page.get_by_role("option").filter(has_text=name).first).to_be_visible()  # the list has caught up
     page.keyboard.press("Enter")
     expect(box.get_by_role("combobox")).to_have_value(name)
 
