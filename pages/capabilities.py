@@ -22,7 +22,7 @@ from strategy.define.capabilities import (
 )
 from strategy.deliver.initiatives import create_initiative
 from strategy.store.records import apply_table_edits
-from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import actor, at_most, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import open_form, save_form
 from ui.health_notes import health_notes
 
@@ -91,7 +91,7 @@ def _ratings_form(lens: str) -> None:
             name.caption(LENSES[lens].dimensions.get(dimension, ""))
             today.slider("Today", 1, 5, key=f"{prefix}_{dimension}|current")
             target.slider("Target", 1, 5, key=f"{prefix}_{dimension}|target")
-            notes.text_input("Notes", max_chars=2000, key=f"{prefix}_{dimension}|notes")
+            notes.text_input("Notes", validate=at_most(2000), key=f"{prefix}_{dimension}|notes")
         st.form_submit_button("Save ratings", type="primary", on_click=_save_ratings, args=(lens, prefix))
 
 

@@ -82,7 +82,7 @@ def _discipline_form() -> None:
         )
         if not direction["lead_discipline"] and (suggested := suggested_lead(direction)):
             st.caption(f"Suggested: {BY_KEY[suggested].label}, the discipline with the highest target.")
-        st.text_area("Notes", max_chars=2000, key=f"{prefix}_notes")
+        st.text_area("Notes", key=f"{prefix}_notes")
         st.form_submit_button("Save value disciplines", type="primary", on_click=_save_disciplines)
 
 

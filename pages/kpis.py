@@ -25,17 +25,20 @@ from strategy.define.traceability import orphans, trace_links
 from strategy.store.records import create_record, delete_record, update_record
 from ui.common import (
     actor,
+    at_most,
     attempt,
     chart,
     day_columns,
     derived,
     engine,
+    field_error,
     plain,
     records,
     show_flash,
     show_pending_error,
     workspace,
 )
+from ui.confirm import confirm_delete
 from ui.edit_forms import close_form, open_form, save_form
 from ui.health_notes import health_notes
 
@@ -117,8 +120,8 @@ def _delete(kpi: Mapping[str, Any]) -> None:
 def _fields(prefix: str, own_id: int | None = None) -> None:
     """The KPI's inputs, keyed prefix_field; their values are seeded in session state."""
     name_column, unit = st.columns([3, 1])
-    name_column.text_input("KPI", max_chars=120, key=f"{prefix}_name", placeholder="e.g. Qualification rate")
-    unit.text_input("Unit", max_chars=30, key=f"{prefix}_unit", placeholder="%")
+    name_column.text_input("KPI", validate=at_most(120), key=f"{prefix}_name", placeholder="e.g. Qualification rate")
+    unit.text_input("Unit", validate=at_most(30), key=f"{prefix}_unit", placeholder="%")
     kind, direction = st.columns(2)
     kind.radio(
         "Kind",
@@ -156,7 +159,8 @@ def _fields(prefix: str, own_id: int | None = None) -> None:
         format_func=lambda i: "— none —" if i is None else names.get(i, f"#{i}"),
         placeholder="— none —",
     )
-    lag.number_input("…after (months)", min_value=0, max_value=60, value=None, step=1, key=f"{prefix}_lag_months")
+    lag.number_input("…after (months)", value=None, step=1, key=f"{prefix}_lag_months")  # bounds: the KPI's, in words
+    field_error(ERROR, "lag_months", lag)
 
 
 def _valid_choice(key: str, options: set[int]) -> str:
@@ -220,7 +224,7 @@ def _objective_tab(objective: Mapping[str, Any]) -> None:
             with st.form(f"edit_kpi_{kpi['id']}", border=True):
                 _fields(prefix, own_id=kpi["id"])
                 st.form_submit_button("Save KPI", type="primary", on_click=_update, args=(kpi,))
-            st.button("Delete KPI", key=f"delete_kpi_{kpi['id']}", on_click=_delete, args=(kpi,))
+            confirm_delete("KPI", kpi["name"], key=f"delete_kpi_{kpi['id']}", on_confirm=_delete, args=(kpi,))
     with add_side:
         st.header("Add a KPI")
         st.selectbox(

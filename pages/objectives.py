@@ -15,7 +15,20 @@ from strategy.define.kpis import kpi_counts
 from strategy.define.method import rule
 from strategy.define.smart import SmartCheck, check_objectives, smart_context
 from strategy.store.records import create_record, delete_record, update_record
-from ui.common import actor, attempt, chart, derived, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import (
+    actor,
+    at_most,
+    attempt,
+    chart,
+    derived,
+    engine,
+    plain,
+    records,
+    show_flash,
+    show_pending_error,
+    workspace,
+)
+from ui.confirm import confirm_delete
 from ui.edit_forms import close_form, open_form, save_form
 
 ERROR = "objectives_error"
@@ -87,11 +100,11 @@ def _delete(objective: Mapping[str, Any]) -> None:
 def _fields(prefix: str) -> None:
     """The objective's inputs, keyed prefix_field; their values are seeded in session state."""
     st.text_input(
-        "Objective", max_chars=160, key=f"{prefix}_title", placeholder="e.g. Raise renewals from 71 % to 78 %"
+        "Objective", validate=at_most(160), key=f"{prefix}_title", placeholder="e.g. Raise renewals from 71 % to 78 %"
     )
     metric, unit = st.columns([3, 1])
-    metric.text_input("Metric", max_chars=120, key=f"{prefix}_metric", placeholder="e.g. 12-month renewal rate")
-    unit.text_input("Unit", max_chars=30, key=f"{prefix}_unit", placeholder="%, days, GBP…")
+    metric.text_input("Metric", validate=at_most(120), key=f"{prefix}_metric", placeholder="e.g. 12-month renewal rate")
+    unit.text_input("Unit", validate=at_most(30), key=f"{prefix}_unit", placeholder="%, days, GBP…")
     baseline, target, due = st.columns(3)
     baseline.number_input("Baseline", value=None, step=1.0, key=f"{prefix}_baseline")
     target.number_input("Target", value=None, step=1.0, key=f"{prefix}_target")
@@ -150,7 +163,9 @@ def _card(objective: Mapping[str, Any]) -> None:
             with st.form(f"edit_objective_{objective['id']}", border=False):
                 _fields(prefix)
                 st.form_submit_button("Save objective", type="primary", on_click=_update, args=(objective,))
-            st.button("Delete objective", key=f"delete_{objective['id']}", on_click=_delete, args=(objective,))
+            confirm_delete(
+                "objective", objective["title"], key=f"delete_{objective['id']}", on_confirm=_delete, args=(objective,)
+            )
 
 
 st.title("Objectives")

@@ -13,7 +13,7 @@ from strategy.store.records import create_record
 from strategy.sustain.change_control import decide
 from strategy.sustain.decay import half_life_years, stale_records
 from strategy.sustain.reviews import next_review_due
-from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import actor, at_most, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.health_notes import health_notes
 from ui.table_editor import record_table_editor
 
@@ -108,10 +108,10 @@ with change_tab:
             chart(change_status_chart(changes))
     with st.form("raise_change", border=True):
         st.header("Raise a change request")
-        st.text_input("What should change?", key="cr_title", max_chars=120)
-        st.text_input("Requested by", key="cr_by", max_chars=80)
-        st.text_area("Why", key="cr_description", max_chars=2000)
-        st.text_area("Impact assessment (knock-on effects)", key="cr_impact", max_chars=2000)
+        st.text_input("What should change?", key="cr_title", validate=at_most(120))
+        st.text_input("Requested by", key="cr_by", validate=at_most(80))
+        st.text_area("Why", key="cr_description")
+        st.text_area("Impact assessment (knock-on effects)", key="cr_impact")
         st.radio("Impact", ["low", "medium", "high"], key="cr_level", horizontal=True, format_func=value_label)
         st.checkbox("Touches a core system of record (e.g. finance)", key="cr_core")
         st.form_submit_button("Raise change request", type="primary", on_click=_raise_request)

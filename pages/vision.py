@@ -17,7 +17,7 @@ from strategy.discover.reorder import move_record
 from strategy.discover.vision import next_position, ordered, priority_coverage, uncovered_needs, unserved_priorities
 from strategy.store.records import create_record, save_singleton
 from strategy.store.workspaces import update_workspace
-from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import actor, at_most, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.entry import apply_focus, id_table_editor, open_for_editing, reopen, request_focus
 from ui.health_notes import health_notes
 
@@ -96,13 +96,10 @@ def _vision_form() -> None:
     )
     with st.form("vision_statement", border=True):
         st.header("Vision statement")
-        st.text_area(
-            "Where the organisation will be, in one or two sentences", key=VISION_KEYS[0], max_chars=2000, height=150
-        )
+        st.text_area("Where the organisation will be, in one or two sentences", key=VISION_KEYS[0], height=150)
         st.text_area(
             "The destination, in measurable terms",
             key=VISION_KEYS[1],
-            max_chars=4000,
             height=150,
             help="Name the numbers that will show you arrived; the objectives below make them SMART.",
         )
@@ -155,9 +152,9 @@ def _ordered_list(kind: str) -> None:
             help="Move down",
         )
     with st.form(f"vi_add_{kind}", border=False):
-        st.text_input(label, key=f"vi_new_{kind}", max_chars=120 if kind == "priority" else 500)
+        st.text_input(label, key=f"vi_new_{kind}", validate=at_most(120 if kind == "priority" else 500))
         if kind == "priority":
-            st.text_input("What it means (optional)", key="vi_new_priority_description", max_chars=2000)
+            st.text_input("What it means (optional)", key="vi_new_priority_description", validate=at_most(2000))
         st.form_submit_button(button, on_click=_add, args=(kind,))
     apply_focus(f"vi_add_{kind}", label)
 

@@ -88,7 +88,7 @@ def _log_decision() -> None:
 with decisions_tab:
     with st.form("decision_form"):
         st.radio("Kind", ["decision", "action"], key="dec_kind", horizontal=True, format_func=str.capitalize)
-        st.text_area("What was decided, or what will be done", key="dec_text", max_chars=500)
+        st.text_area("What was decided, or what will be done", key="dec_text")
         st.text_input("Who owns it", key="dec_owner")
         st.date_input("By when", value=None, key="dec_due", format=DATE_INPUT)
         st.form_submit_button("Log it", type="primary", on_click=_log_decision)

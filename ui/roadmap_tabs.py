@@ -23,7 +23,7 @@ from strategy.deliver.prioritise import (
 from strategy.deliver.roadmap import Roadmap
 from strategy.deliver.roadmap_checks import Gate
 from strategy.store.workspaces import update_workspace
-from ui.common import actor, attempt, chart, engine, plain
+from ui.common import actor, attempt, chart, engine, field_error, plain
 
 ERROR = "roadmap_error"
 MET = {True: "met", False: "not yet", None: "not measured yet"}
@@ -179,24 +179,24 @@ def capacity_tab(roadmap: Roadmap, current: Workspace) -> None:
     with st.form(f"roadmap_settings_{current.version}", border=True):
         st.header("Roadmap settings")
         capacity, count, effort = st.columns(3)
+        # No browser bounds (it refuses without a word): the workspace's bounds refuse in words, by the field.
         capacity.number_input(
             "Capacity per quarter (person-weeks)",
-            1.0,
-            100_000.0,
-            current.capacity_per_quarter,
-            5.0,
+            value=current.capacity_per_quarter,
+            step=5.0,
             key="rm_capacity",
             help="What the programme team can deliver in one quarter.",
         )
         count.number_input(
-            "Pilot: at most this many initiatives", 1, 20, current.pilot_max_initiatives, 1, key="rm_pilot_count"
+            "Pilot: at most this many initiatives", value=current.pilot_max_initiatives, step=1, key="rm_pilot_count"
         )
         effort.number_input(
-            "Pilot: at most this effort (person-weeks)",
-            1.0,
-            100_000.0,
-            current.pilot_max_effort,
-            5.0,
-            key="rm_pilot_effort",
+            "Pilot: at most this effort (person-weeks)", value=current.pilot_max_effort, step=5.0, key="rm_pilot_effort"
         )
+        for place, name in (
+            (capacity, "capacity_per_quarter"),
+            (count, "pilot_max_initiatives"),
+            (effort, "pilot_max_effort"),
+        ):
+            field_error(ERROR, name, place)
         st.form_submit_button("Save roadmap settings", type="primary", on_click=_save_settings, args=(current,))

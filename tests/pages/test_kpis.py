@@ -113,3 +113,22 @@ def test_the_traceability_tab_counts_and_draws_the_chain_with_its_orphans(app_db
 
 def _objectives(at) -> list[dict]:
     return list_records(shared_engine(get_settings().url), "objective", at.session_state["workspace_id"])
+
+
+def test_delete_kpi_asks_first_names_the_kpi_and_the_audit_trail_records_it(app_db):
+    from strategy.store.audit import recent_events
+
+    at = open_app(PAGE)
+    objective_id = next(o["id"] for o in _objectives(at) if o["title"] == VAGUE)
+    next(s for s in at.selectbox if s.label == "Objective").set_value(objective_id).run()
+    new_field(at.text_input, "name").input("Quotes sent a week")
+    new_field(at.selectbox, "category").set_value("operational_excellence")
+    next(b for b in at.button if b.label == "Add KPI").click().run()
+    assert "Delete KPI" not in [b.label for b in at.button]  # no one-click delete
+    question = next(m.value for m in at.markdown if m.value.startswith("**Delete KPI"))
+    assert "Quotes sent a week" in question
+    next(b for b in at.button if b.label == "Yes, delete this KPI").click().run()
+    assert at.success[0].value == "KPI 'Quotes sent a week' deleted."
+    assert "Quotes sent a week" not in {k["name"] for k in stored_kpis(at)}
+    last = recent_events(shared_engine(get_settings().url), at.session_state["workspace_id"], limit=1)[0]
+    assert (last.table_name, last.action, last.before["name"]) == ("kpi", "delete", "Quotes sent a week")

@@ -101,7 +101,7 @@ def test_a_refused_add_names_the_field_and_keeps_what_was_typed(app_db):
 
 def test_an_objective_with_kpis_cannot_be_deleted(app_db):
     at = open_app(PAGE)
-    click(at, "Delete objective")
+    click(at, "Yes, delete this objective")
     assert "belong to this Objective" in at.error[0].value
     assert len(stored_objectives(at)) == 5
 
@@ -141,3 +141,11 @@ def test_a_new_workspace_shows_where_to_start_not_tiles_of_zeros(app_db):
     at = open_on_new_workspace(PAGE)
     assert not at.metric and not at.get("plotly_chart")
     assert any("No objectives yet" in i.value for i in at.info)
+
+
+def test_delete_objective_asks_first_with_its_title(app_db):
+    at = open_app(PAGE)
+    assert "Delete objective" not in [b.label for b in at.button]  # no one-click delete
+    title = card_titles(at)[0]
+    questions = [m.value for m in at.markdown if m.value.startswith("**Delete objective")]
+    assert title in questions[0]
