@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from strategy.define.method import Rule, rule_book
+from ui.common import plain  # also takes a first deep link out of Streamlit's legacy pages mode
 
 
 def _matches(found: Rule, words: str) -> bool:
@@ -20,7 +21,7 @@ st.caption(
 words = st.text_input("Find a rule", placeholder="e.g. champion, payback, stale")
 rules = [found for found in rule_book().values() if _matches(found, words)]
 if not rules:
-    st.info(f"No rule mentions “{words}”. Try fewer or other words.", icon=":material/search_off:")
+    st.info(f"No rule mentions “{plain(words)}”. Try fewer or other words.", icon=":material/search_off:")
 chapters: dict[str, list[Rule]] = {}
 for found in rules:
     chapters.setdefault(found.chapter, []).append(found)

@@ -22,7 +22,8 @@ DEFAULT_CSS = f"""
 @media (max-width: 1400px) {{
   [data-testid="stMainBlockContainer"] {{ padding: 1.5rem 0.75rem 3rem; }}
   section[data-testid="stSidebar"] {{ width: 270px !important; min-width: 270px !important; }}
-  [data-testid="stSidebarUserContent"] {{ padding-left: 1rem; padding-right: 1rem; }}
+  [data-testid="stSidebarContent"] {{ padding-left: 0.4rem; padding-right: 0.4rem; }}
+  [data-testid="stSidebarUserContent"] {{ padding-left: 0.6rem; padding-right: 0.6rem; }}
 }}
 [data-testid="stSidebarHeader"] {{ height: 2.5rem; margin-bottom: 0; }}
 div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] * {{ color: {MUTED_TEXT}; opacity: 1; }}

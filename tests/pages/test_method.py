@@ -28,3 +28,9 @@ def test_the_health_check_links_to_the_rule_book_and_shows_names_not_ids(app_db)
     at = open_app("pages/health.py")
     assert "Every rule, explained: the rule book" in [link.value for link in at.get("page_link")]
     assert not [m.value for m in at.markdown if "HEALTH-" in m.value]
+
+
+def test_the_words_searched_for_are_shown_literally(app_db):
+    at = open_app("pages/method.py")
+    at.text_input[0].input("**bold** [link](http://x)").run()
+    assert "\\*\\*bold\\*\\*" in at.info[0].value
