@@ -105,6 +105,12 @@ def day_text(day: date | None) -> str:
     return MISSING if day is None else f"{day:{DATE_TEXT}}"
 
 
+def number_text(value: float) -> str:
+    """A figure as people write it: 261,500 · 71.2 · 73.12 · −4 (never 2.615e+05 or 58000)."""
+    text = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace("-", "−")
+
+
 def plural(count: int, noun: str, many: str | None = None) -> str:
     """A count with its noun agreeing and thousands separated: '1 sponsor', '1,200 members'."""
     return f"{count:,} {noun if count == 1 else many or noun + 's'}"

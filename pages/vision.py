@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from models.labels import DATE_INPUT, DATE_TEXT
+from models.labels import DATE_INPUT, DATE_TEXT, number_text
 from strategy.charts.vision import coverage_chart
 from strategy.deliver.plan_window import plan_end
 from strategy.discover.reorder import move_record
@@ -193,7 +193,7 @@ def _objectives() -> None:
             [
                 {
                     "Objective": o["title"],
-                    "From → to": f"{o['baseline']:g} → {o['target']:g} {o['unit']}"
+                    "From → to": f"{number_text(o['baseline'])} → {number_text(o['target'])} {o['unit']}"
                     if o["baseline"] is not None and o["target"] is not None
                     else "—",
                     "By": f"{o['due_date']:%b %Y}" if o["due_date"] else "—",

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from models.labels import DATE_TEXT, plural
+from models.labels import DATE_TEXT, number_text, plural
 from models.workspace import Workspace
 from strategy.charts.capacity import capacity_chart
 from strategy.charts.priorities import priority_chart
@@ -120,9 +120,9 @@ def _gate(gate: Gate) -> None:
             {
                 "KPI": k.kpi["name"],
                 "Objective": k.objective_title,
-                "Target": f"{k.kpi['target']:g} {k.kpi['unit']}".strip()
+                "Target": f"{number_text(k.kpi['target'])} {k.kpi['unit']}".strip()
                 + (f" by {k.kpi['target_date']:%b %Y}" if k.kpi["target_date"] else ""),
-                "Latest": "—" if k.latest is None else f"{k.latest:g} ({k.measured_on:{DATE_TEXT}})",
+                "Latest": "—" if k.latest is None else f"{number_text(k.latest)} ({k.measured_on:{DATE_TEXT}})",
                 "Met?": MET[k.met],
             }
             for k in gate.kpis

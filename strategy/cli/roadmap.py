@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from models.labels import plural
+from models.labels import day_text, plural
 from strategy.cli.app import actor, app, emit_json, open_engine, user_errors, workspace_arg
 from strategy.deliver.roadmap import Roadmap
 from strategy.deliver.roadmap_store import load_roadmap, store_schedule
@@ -56,13 +56,15 @@ def roadmap_summary(roadmap: Roadmap, capacity: float) -> dict[str, Any]:
 
 
 def _print(summary: dict[str, Any]) -> None:
-    typer.echo(f"{'start':<11} {'end':<11} {'wave':>4}  {'crit':<4}  initiative")
+    typer.echo(f"{'start':<12} {'end':<12} {'wave':>4}  {'crit':<4}  initiative")
     for row in summary["initiatives"]:
         critical = "yes" if row["critical"] else ""
-        typer.echo(f"{row['start']!s:<11} {row['end']!s:<11} {row['wave'] or '-':>4}  {critical:<4}  {row['title']}")
+        start, end = day_text(row["start"]), day_text(row["end"])
+        typer.echo(f"{start:<12} {end:<12} {row['wave'] or '-':>4}  {critical:<4}  {row['title']}")
     typer.echo(f"\nCritical path: {' → '.join(summary['critical_path']) or 'none'}")
     for late in summary["late_objectives"]:
-        typer.echo(f"Late objective: {late['objective']} (due {late['due']}, work ends {late['work_ends']})")
+        due, ends = day_text(late["due"]), day_text(late["work_ends"])
+        typer.echo(f"Late objective: {late['objective']} (due {due}, work ends {ends})")
     for issue in summary["issues"]:
         typer.echo(f"Check: {issue}")
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from models.labels import DATE_TEXT
+from models.labels import DATE_TEXT, number_text
 from models.settings import get_settings
 from strategy.cli.app import actor, app, emit_json, open_engine, user_errors, workspace_arg
 from strategy.define.method import rule
@@ -53,8 +53,8 @@ def review_data(review: TrackReview) -> dict[str, Any]:
 def _print(review: TrackReview, currency: str) -> None:
     typer.echo(f"KPI status on {review.today:{DATE_TEXT}}")
     for s in review.statuses:
-        latest = "—" if s.latest is None else f"{s.latest:,.4g}"
-        path = "—" if s.expected is None else f"{s.expected:,.4g}"
+        latest = "—" if s.latest is None else number_text(s.latest)
+        path = "—" if s.expected is None else number_text(s.expected)
         typer.echo(
             f"  {s.status.upper():<10} {s.name[:48]:<48} latest {latest:>9}  path {path:>9}  [{s.rule_id}] {s.reason}"
         )

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from models.labels import day_text
 from strategy.cli.app import actor, app, emit_json, open_engine, user_errors, workspace_arg
 from strategy.store.database import ensure_database
 from strategy.store.interchange import export_json, import_document, parse_document
@@ -36,7 +37,8 @@ def list_command(
         return
     for workspace in found:
         state = " (archived)" if workspace.archived else ""
-        typer.echo(f"{workspace.id}\t{workspace.name}{state}\t{workspace.plan_start} + {workspace.horizon_years} years")
+        plan = f"{day_text(workspace.plan_start)} + {workspace.horizon_years} years"
+        typer.echo(f"{workspace.id}\t{workspace.name}{state}\t{plan}")
 
 
 @app.command("import")

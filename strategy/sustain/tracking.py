@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from models.labels import DATE_TEXT
+from models.labels import DATE_TEXT, number_text
 from strategy.deliver.plan_window import add_months
 
 Record = Mapping[str, Any]
@@ -116,7 +116,10 @@ def kpi_status(kpi: Record, latest: Record | None, start: date, today: date, thr
         return KpiStatus(**head, **facts, status="no data", rule_id="TRACK-STATUS", reason=reason)
     status = grade(gap, thresholds)
     side = "behind" if gap > 0 else "ahead of"
-    reason = f"{actual:,.4g} against {expected:,.4g} on the path: {abs(gap):.0%} of the planned change {side} it"
+    reason = (
+        f"{number_text(actual)} against {number_text(expected)} on the path: "
+        f"{abs(gap):.0%} of the planned change {side} it"
+    )
     rule_id = "TRACK-RISK" if status == "at risk" else "TRACK-STATUS"
     return KpiStatus(**head, **facts, expected=expected, shortfall=gap, status=status, rule_id=rule_id, reason=reason)
 

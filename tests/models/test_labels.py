@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import enum
 import re
+from datetime import date
 
 import pytest
 
 from models import base
-from models.labels import field_label, plural, value_label
+from models.labels import day_text, field_label, number_text, plural, value_label
 from models.registry import ENTITIES
 
 FIELDS = sorted({name for e in ENTITIES for name in [*e.fields, *e.refs, *(link.field for link in e.links)]})
@@ -53,3 +54,15 @@ def test_values_read_as_words(value: object, label: str):
 )
 def test_counts_agree_with_their_noun(count: int, noun: str, many: str | None, text: str):
     assert plural(count, noun, many) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(261_500.0, "261,500"), (58_000, "58,000"), (71.2, "71.2"), (73.125, "73.12"), (24.0, "24"), (-4.5, "−4.5")],
+)
+def test_figures_read_as_people_write_them(value, shown):
+    assert number_text(value) == shown
+
+
+def test_a_day_reads_the_same_everywhere():
+    assert day_text(date(2026, 12, 1)) == "01 Dec 2026" and day_text(None) == "—"

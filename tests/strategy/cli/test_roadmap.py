@@ -53,7 +53,7 @@ def test_store_writes_the_live_schedule(cli_db):
 def test_plain_output_lists_the_schedule_and_the_critical_path(cli_db):
     result = runner.invoke(app, ["roadmap", SAMPLE_NAME])
     assert result.exit_code == 0
-    assert "2026-12-28  2027-04-18     2  yes   Member view at the till" in result.output
+    assert "28 Dec 2026  18 Apr 2027     2  yes   Member view at the till" in result.output
     assert "Critical path: Lapse-risk score and renewal alerts → Member view at the till" in result.output
 
 
