@@ -19,8 +19,9 @@ MARKDOWN_ANYWHERE = re.compile(
     r"|(&)(?=#?[A-Za-z0-9]+;)"  # an entity such as &amp;
     r"|(:)(?=[A-Za-z]|//)"  # a bare URL (GFM autolink); Streamlit's :emoji:, :material/icon:, :red[x]
 )
-# At the start of a line: a heading, a quote, a list item, a setext underline, an ordered list (1. or 1)).
-MARKDOWN_LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
+# At the start of a line: a quote, a heading (# and a blank), a list item (- or + and a blank, 1. or 1)
+# and a blank), or a line of only - or = (a rule or a setext underline).
+MARKDOWN_LINE_START = re.compile(r"^(\s*)(?:([>]|#{1,6}(?=\s|$)|[-+](?=\s|$)|[-=](?=[-=\s]*$))|(\d+)([.)])(?=\s|$))")
 
 
 def looks_like_formula(text: str) -> bool:

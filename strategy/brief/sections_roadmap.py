@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.labels import plural
+from models.labels import plural, value_label
 from strategy.brief.content import Bullets, Chart, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
 from strategy.charts.roadmap import gantt_chart
@@ -10,16 +10,18 @@ from strategy.deliver.roadmap import Roadmap, RoadmapItem, build_roadmap
 
 
 def _gantts_by_wave(ctx: BriefContext, roadmap: Roadmap) -> list[Chart]:
-    """One Gantt a wave, every row drawn, so each image fits a page instead of one 40,000 px strip."""
+    """One Gantt a wave, every row drawn, so each image fits a page instead of one 40,000 px strip; the
+    last also shows the objectives' due dates, each a row of its own."""
     waves: dict[int | None, list[RoadmapItem]] = {}
     for item in roadmap.items:
         waves.setdefault(item.initiative["wave"], []).append(item)
+    last = len(waves) - 1
     return [
         Chart(
             "Roadmap" if len(waves) == 1 else f"Roadmap: wave {wave or '–'}",
             gantt_chart(
                 items,
-                ctx.records["objective"] if n == len(waves) - 1 else [],
+                ctx.records["objective"] if n == last else [],
                 roadmap.late,
                 colour_by="status",
                 plan_start=roadmap.plan_start,
@@ -27,7 +29,9 @@ def _gantts_by_wave(ctx: BriefContext, roadmap: Roadmap) -> list[Chart]:
                 today=ctx.today,
                 window=None,
             ),
-            height=120 + 48 * len(items),
+            f"{plural(len(items), 'initiative')} from {min(i.start for i in items):%b %Y} "
+            f"to {max(i.end for i in items):%b %Y}.",
+            height=200 + 48 * (len(items) + (len(ctx.records["objective"]) if n == last else 0)),
         )
         for n, (wave, items) in enumerate(waves.items())
     ]
@@ -62,7 +66,7 @@ def roadmap_section(ctx: BriefContext) -> Section:
                         f"{i.start:%d %b %Y}",
                         f"{i.end:%d %b %Y}",
                         f"{i.initiative['effort']:g}",
-                        str(i.initiative["status"]).replace("_", " "),
+                        value_label(i.initiative["status"]),
                     )
                     for i in pilot
                 ),
