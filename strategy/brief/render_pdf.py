@@ -15,8 +15,9 @@ from strategy.brief.escape import for_html as h
 # a lead-in line never ends a page; headers are ruled, not filled (filled cells leave hairline seams).
 CSS = """
 @page { size: A4 landscape; margin: 18mm 16mm 18mm 16mm;
-        @top-left { content: string(section); font-size: 9pt; color: #555; }
-        @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #555; } }
+        @top-left { content: string(section); font: 9pt 'DejaVu Sans', sans-serif; color: #555; }
+        @bottom-right { content: counter(page) " / " counter(pages); font: 9pt 'DejaVu Sans', sans-serif;
+                        color: #555; } }
 @page :first { @top-left { content: none; } }
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 11pt; color: #1c1c1c; orphans: 3; widows: 3; }
 h1 { font-size: 30pt; color: #0b5cad; margin: 0 0 6mm 0; }
@@ -30,8 +31,9 @@ table { border-collapse: collapse; width: 100%; margin: 3mm 0; font-size: 10pt; 
 table.short { break-inside: avoid; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+tr.kept { break-before: avoid; }
 th { color: #0b5cad; text-align: left; padding: 1.5mm 2mm; border-bottom: 2px solid #0b5cad; }
-td { border-bottom: 1px solid #dee2e6; padding: 1.5mm 2mm; vertical-align: top; }
+td { border-bottom: 1px solid #dee2e6; padding: 1.1mm 2mm; vertical-align: top; }
 td.num, th.num { text-align: right; }
 .facts { display: flex; flex-wrap: wrap; gap: 4mm; margin: 3mm 0; break-inside: avoid; }
 .fact { border: 1px solid #ced4da; border-radius: 2mm; padding: 3mm 4mm; min-width: 45mm; }
@@ -84,8 +86,12 @@ def _block(block: object, images: dict[int, bytes], *, lead: bool = False) -> st
             return " class='num'" if i in block.numeric else ""
 
         head = "".join(f"<th{cls(i)}>{h(c)}</th>" for i, c in enumerate(block.columns))
+        last = len(block.rows) - 1
         body = "".join(
-            "<tr>" + "".join(f"<td{cls(i)}>{h(c)}</td>" for i, c in enumerate(row)) + "</tr>" for row in block.rows
+            ("<tr class='kept'>" if n in (1, last) else "<tr>")  # neither the first nor the last row alone
+            + "".join(f"<td{cls(i)}>{h(c)}</td>" for i, c in enumerate(row))
+            + "</tr>"
+            for n, row in enumerate(block.rows)
         )
         short = " class='short'" if len(block.rows) <= SHORT_TABLE else ""
         return f"<table{short}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -12,6 +12,7 @@ from strategy.define.kpis import balance_findings
 from strategy.define.smart import LETTERS, check_objectives, smart_context
 
 NOT_ASSESSED = "not assessed yet"
+RADAR = {"width": 700, "height": 380}  # px: a round chart needs no page-wide image, so it shares its section's page
 
 
 def direction_section(ctx: BriefContext) -> Section:
@@ -38,6 +39,7 @@ def direction_section(ctx: BriefContext) -> Section:
             "Value disciplines: today and target",
             discipline_radar(direction),
             f"We lead on {BY_KEY[lead].label.lower()}." if lead else "No lead discipline has been chosen yet.",
+            **RADAR,
         ),
         Chart(
             "The CRM continuum",
@@ -46,7 +48,7 @@ def direction_section(ctx: BriefContext) -> Section:
             f"{stage_of(direction['continuum_target']).lower()}."
             if assessed
             else "Where CRM stands has not been assessed yet.",
-            height=360,
+            height=300,
         ),
     ]
     return Section("direction", "Direction: value discipline and CRM continuum", tuple(blocks))
@@ -127,7 +129,7 @@ def capabilities_section(ctx: BriefContext) -> Section:
             ),
             numeric=frozenset({1, 2, 3}),
         ),
-        Chart("Capability gaps", gap_radar(found), _widest_gap(found)),
+        Chart("Capability gaps", gap_radar(found), _widest_gap(found), **RADAR),
     ]
     return Section("capabilities", "Capability gaps", tuple(blocks))
 

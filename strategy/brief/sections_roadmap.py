@@ -28,10 +28,11 @@ def _gantts_by_wave(ctx: BriefContext, roadmap: Roadmap) -> list[Chart]:
                 plan_end=roadmap.plan_end,
                 today=ctx.today,
                 window=None,
+                wrap=True,
             ),
             f"{plural(len(items), 'initiative')} from {min(i.start for i in items):%b %Y} "
             f"to {max(i.end for i in items):%b %Y}.",
-            height=200 + 48 * (len(items) + (len(ctx.records["objective"]) if n == last else 0)),
+            height=200 + 56 * (len(items) + (len(ctx.records["objective"]) if n == last else 0)),
         )
         for n, (wave, items) in enumerate(waves.items())
     ]

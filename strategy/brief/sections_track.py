@@ -39,6 +39,17 @@ def track_section(ctx: BriefContext) -> Section:
             "The case recomputed with the adoption actually reached for the months passed and the plan for the "
             "rest" + (f"; benefit lines falling behind: {', '.join(behind)}." if behind else ".")
         ),
+    ]
+    weakest = funnel.weakest
+    rate = None if weakest is None else weakest.recent
+    if weakest is not None and rate is not None:
+        blocks.append(
+            Paragraph(
+                f"Funnel: {weakest.from_stage} → {weakest.to_stage} converts {percent(rate)}, the "
+                "weakest step and the one to improve next."
+            )
+        )
+    blocks.append(  # last: a long table may run on to the next page, a closing line would be left alone
         Table(
             ("KPI", "Status", "Latest", "On the path"),
             tuple(
@@ -51,15 +62,6 @@ def track_section(ctx: BriefContext) -> Section:
                 for s in review.statuses
             ),
             numeric=frozenset({2, 3}),
-        ),
-    ]
-    weakest = funnel.weakest
-    rate = None if weakest is None else weakest.recent
-    if weakest is not None and rate is not None:
-        blocks.append(
-            Paragraph(
-                f"Funnel: {weakest.from_stage} → {weakest.to_stage} converts {percent(rate)}, the "
-                "weakest step and the one to improve next."
-            )
         )
+    )
     return Section("tracking", TITLE, tuple(blocks))

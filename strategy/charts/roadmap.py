@@ -4,7 +4,8 @@ or department."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
@@ -30,6 +31,14 @@ MS_PER_DAY = 86_400_000
 
 def short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def two_lines(text: str, limit: int = LABEL_CHARS) -> str:
+    """A label over up to two lines a little narrower than limit, cut only past that: a printed Gantt
+    has no hover to show the rest, and a narrower label leaves the timeline more room."""
+    width = limit - 6
+    lines = textwrap.wrap(text, width) or [""]
+    return "<br>".join(lines if len(lines) <= 2 else [lines[0], short(" ".join(lines[1:]), width)])
 
 
 def _ms(days: int) -> int:
@@ -162,7 +171,11 @@ def _legend_for_critical(figure: go.Figure, items: Sequence[RoadmapItem]) -> Non
 
 
 def _milestones(
-    figure: go.Figure, objectives: Sequence[Record], late: Sequence[LateObjective], colour_by: ColourBy
+    figure: go.Figure,
+    objectives: Sequence[Record],
+    late: Sequence[LateObjective],
+    colour_by: ColourBy,
+    label: Callable[[str, int], str] = short,
 ) -> dict[str, str]:
     """A diamond on its own row for every objective with a due date; red and marked when late.
     Returns the rows it added: key -> label."""
@@ -172,7 +185,7 @@ def _milestones(
     if not due:
         return {}
     rows = {
-        f"o{o['id']}": ("⚠ Late: " if o["id"] in late_ids else "◆ Due: ") + short(o["title"], LABEL_CHARS - 6)
+        f"o{o['id']}": ("⚠ Late: " if o["id"] in late_ids else "◆ Due: ") + label(o["title"], LABEL_CHARS - 6)
         for o in due
     }
     figure.add_scatter(
@@ -204,16 +217,18 @@ def gantt_chart(
     plan_end: date,
     today: date,
     window: int | None = VISIBLE_ROWS,
+    wrap: bool = False,
 ) -> go.Figure:
     """Every scheduled initiative on its own row (keyed by id, labelled by wave and title), in start
     order, over the whole plan by quarter. A long plan opens on its first `window` rows; drag the rows
-    to see the rest (None draws every row, as a printed brief needs)."""
+    to see the rest (None draws every row, as a printed brief needs; wrap sets labels on two lines)."""
+    label = two_lines if wrap else short
     rows = [(f"i{i.initiative['id']}", i) for i in items]
-    labels = {key: f"W{i.initiative['wave'] or '–'} · {short(i.initiative['title'])}" for key, i in rows}
+    labels = {key: f"W{i.initiative['wave'] or '–'} · {label(i.initiative['title'], LABEL_CHARS)}" for key, i in rows}
     figure = go.Figure()
     _bars(figure, _groups(rows, colour_by, objectives))
     _legend_for_critical(figure, items)
-    labels |= _milestones(figure, objectives, late, colour_by)
+    labels |= _milestones(figure, objectives, late, colour_by, label)
     order = list(labels)
     shown = len(order) if window is None else min(window, len(order))
     last = max([plan_end, *(i.end for i in items)])

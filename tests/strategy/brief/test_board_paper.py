@@ -19,10 +19,12 @@ from models.labels import value_label
 from strategy.brief import render_pdf as pdf_module
 from strategy.brief.builder import build_brief
 from strategy.brief.content import Brief, Chart, Paragraph, Section, Table, UserText
-from strategy.brief.export import export_brief
+from strategy.brief.export import FORMATS, export_brief
 from strategy.brief.images import render_charts
 from strategy.brief.render_pdf import render_pdf
+from strategy.define.capabilities import LENSES
 from tests.strategy.brief.conftest import TODAY
+from tests.strategy.brief.readers import docx_text, pdf_text, pptx_text
 
 WORD = re.compile(r"\w+")  # a cell may wrap inside "members/month"; its words are what must stay together
 PAGE_NUMBER = re.compile(r"^\d+ / \d+$")
@@ -149,6 +151,59 @@ def test_the_brief_shows_words_not_stored_values(paper):
     cells = {cell for s in brief.sections for b in s.blocks if isinstance(b, Table) for r in b.rows for cell in r}
     assert {cell for cell in cells if not isinstance(cell, UserText)} & RAW_VALUES == set()
     assert not re.search(r"\b[SMART]:(pass|fail|stretch)\b", text)
+
+
+def stored_names(text: str) -> list[str]:
+    """What a reader should never see: a field or value name (wish_list), a rule id (TRACK-STATUS), a
+    SMART letter code (S:pass), an empty value (None) or the data version."""
+    return [
+        *re.findall(r"\b[a-z]+_[a-z_]+\b", text),
+        *re.findall(r"\b[A-Z]{2,}-[A-Z]{2,}\b", text),
+        *re.findall(r"\b[SMART]:(?:pass|fail|stretch)\b", text),
+        *re.findall(r"\bNone\b|data version", text),
+    ]
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_no_format_shows_a_stored_name(sample_db, fmt, tmp_path):
+    engine, workspace = sample_db
+    content = export_brief(engine, workspace.id, fmt, today=TODAY).content
+    readers = {
+        "pdf": lambda: pdf_text(content, tmp_path),
+        "docx": lambda: docx_text(content),
+        "pptx": lambda: pptx_text(content),
+        "md": lambda: re.sub(r"\(data:image/png;base64,[^)]*\)", "", content.decode()),
+    }
+    assert stored_names(readers[fmt]()) == []
+
+
+def chart_words(node: Any) -> list[str]:
+    """Every piece of text a chart shows or names: labels, ticks, legend entries, hover text."""
+    if isinstance(node, dict):
+        return [word for value in node.values() for word in chart_words(value)]
+    if isinstance(node, list | tuple):
+        return [word for item in node for word in chart_words(item)]
+    if isinstance(node, str):
+        lines = node.replace("<br>", " ")  # "Product<br>leadership" reads as one label
+        return [piece.strip() for piece in re.split(r"<[^>]+>", lines) if piece.strip()]
+    return []
+
+
+def test_the_charts_show_words_not_stored_values(paper):
+    brief, _ = paper
+    dimensions = {key for lens in LENSES.values() for key in lens.dimensions if value_label(key) != key}
+    for chart in brief.charts():
+        words = chart_words(chart.figure.to_plotly_json())
+        assert set(words) & (RAW_VALUES | dimensions) == set(), chart.title
+        assert stored_names(" ".join(words)) == [], chart.title
+
+
+def test_no_page_holds_a_lone_line(paper):
+    """A page with neither a chart nor three lines under its running header is a remainder: a row,
+    a closing sentence or a lead-in that should have stayed with the rest of its section."""
+    _, pages = paper
+    thin = [n for n, page in enumerate(pages[1:], start=2) if not page.images and len(page.lines) < 4]
+    assert thin == []
 
 
 def test_the_markdown_brief_escapes_only_what_markdown_would_act_on(sample_db):
