@@ -33,10 +33,10 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def two_lines(text: str, limit: int = LABEL_CHARS) -> str:
-    """A label over up to two lines a little narrower than limit, cut only past that: a printed Gantt
-    has no hover to show the rest, and a narrower label leaves the timeline more room."""
-    width = limit - 6
+def two_lines(text: str, _limit: int = LABEL_CHARS, width: int = LABEL_CHARS - 6) -> str:
+    """A label over up to two lines of width characters, cut only past that, whatever one-line limit
+    short() was given: a printed Gantt has no hover to show the rest, and a narrower label leaves the
+    timeline more room."""
     lines = textwrap.wrap(text, width) or [""]
     return "<br>".join(lines if len(lines) <= 2 else [lines[0], short(" ".join(lines[1:]), width)])
 
@@ -54,14 +54,14 @@ MAX_LABELLED_QUARTERS = 12
 
 
 def quarter_ticks(first: date, last: date) -> tuple[list[str], list[str]]:
-    """Tick positions at every quarter start, labelled 'Q1 2026' then 'Q2', 'Q3', 'Q4'; a long plan
-    labels every other quarter (the grid still marks each one)."""
+    """Tick positions at every quarter start, labelled 'Q1 2026' then 'Q2', 'Q3', 'Q4' (a plan starting
+    in Q3 opens on 'Q3 2026'); a long plan labels every other quarter (the grid still marks each one)."""
     quarters = range(quarter_of(first), quarter_of(last) + 1)
     step = 2 if len(quarters) > MAX_LABELLED_QUARTERS else 1
     values, labels = [], []
     for quarter in quarters:
         values.append(_iso(quarter_start(quarter)))
-        if quarter % 4 == 0:
+        if quarter % 4 == 0 or quarter == quarters[0]:  # the first tick names its year too
             labels.append(quarter_label(quarter).replace(" ", "<br>"))
         else:
             labels.append(f"Q{quarter % 4 + 1}" if quarter % step == 0 else "")
