@@ -38,6 +38,7 @@ PAGE_WIDTH_PX = (297 - 32) / 25.4 * 96  # A4 landscape less the margins
 class Page:
     text: str
     images: int
+    filled_cells: int = 0  # filled boxes narrower than half the page: table cells painted one by one
 
     @property
     def lines(self) -> list[str]:
@@ -47,7 +48,14 @@ class Page:
 
 def read_pages(content: bytes) -> list[Page]:
     with pdfplumber.open(BytesIO(content)) as document:
-        return [Page(page.extract_text() or "", len(page.images)) for page in document.pages]
+        return [
+            Page(
+                page.extract_text() or "",
+                len(page.images),
+                sum(bool(r.get("fill")) and r["width"] < page.width / 2 for r in page.rects),
+            )
+            for page in document.pages
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +84,7 @@ def test_the_executive_summary_is_one_page_with_the_ask_the_health_score_and_the
     _, pages = paper
     summary = [page for page in pages if "Executive summary" in page.text]
     assert len(summary) == 1  # the running header would repeat it on a second page
+    assert pages.index(summary[0]) == 1  # straight after the cover
     text = " ".join(summary[0].text.split())
     assert "Decision asked of the board: approve the first wave" in text
     assert "Strategy health" in text and re.search(r"\b\d+ / 100\b", text)
@@ -196,6 +205,12 @@ def test_the_charts_show_words_not_stored_values(paper):
         words = chart_words(chart.figure.to_plotly_json())
         assert set(words) & (RAW_VALUES | dimensions) == set(), chart.title
         assert stored_names(" ".join(words)) == [], chart.title
+
+
+def test_table_headers_are_ruled_not_painted_cell_by_cell(paper):
+    """Header cells filled one by one leave hairline seams between them in most PDF viewers."""
+    _, pages = paper
+    assert [n for n, page in enumerate(pages, start=1) if page.filled_cells] == []
 
 
 def test_no_page_holds_a_lone_line(paper):
