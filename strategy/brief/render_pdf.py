@@ -35,8 +35,9 @@ tr.kept { break-before: avoid; }
 th { color: #0b5cad; text-align: left; padding: 1.5mm 2mm; border-bottom: 2px solid #0b5cad; }
 td { border-bottom: 1px solid #dee2e6; padding: 1.1mm 2mm; vertical-align: top; }
 td.num, th.num { text-align: right; }
-.facts { display: flex; flex-wrap: wrap; gap: 4mm; margin: 3mm 0; break-inside: avoid; }
-.fact { border: 1px solid #ced4da; border-radius: 2mm; padding: 3mm 4mm; min-width: 45mm; }
+.facts { margin: 3mm 0 1mm 0; break-inside: avoid; }
+.fact { display: inline-block; vertical-align: top; margin: 0 4mm 3mm 0; border: 1px solid #ced4da;
+        border-radius: 2mm; padding: 3mm 4mm; min-width: 45mm; }
 .fact .label { font-size: 10pt; color: #555; } .fact .value { font-size: 16pt; font-weight: bold; }
 .missing { color: #555; font-style: italic; }
 figure { margin: 0 0 4mm 0; break-inside: avoid; }
