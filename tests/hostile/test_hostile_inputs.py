@@ -64,7 +64,7 @@ def test_a_form_refuses_an_amount_out_of_bounds_naming_the_field(engine, value):
 @pytest.mark.parametrize("value", DATES.values(), ids=DATES.keys())
 def test_a_form_refuses_a_date_out_of_range_naming_the_field(engine, value):
     ws = make_workspace(engine)
-    with pytest.raises(InvalidInput, match="due_date: dates run from 1900 to 2200"):
+    with pytest.raises(InvalidInput, match="Due date: dates run from 1900 to 2200"):
         make_objective(engine, ws.id, due_date=date.fromisoformat(value))
 
 
