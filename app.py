@@ -48,6 +48,7 @@ SECTIONS: dict[str, list[st.Page]] = {
     "Share": [
         st.Page("pages/health.py", title="Health check", icon=":material/health_and_safety:"),
         st.Page("pages/brief.py", title="Strategy brief", icon=":material/picture_as_pdf:"),
+        st.Page("pages/method.py", title="Rule book", icon=":material/menu_book:"),
     ],
 }
 

@@ -7,7 +7,12 @@ up); the tables below hold the words the rule cannot guess.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
+from functools import cache
+
+from sqlalchemy import Date
+from sqlmodel import SQLModel
 
 FIELD_WORDS: dict[str, str] = {
     "annual_decay_rate": "Yearly decay",
@@ -46,6 +51,15 @@ VALUE_WORDS: dict[str, str] = {
 SHARES = frozenset({"annual_decay_rate", "completeness", "discount_rate", "benefit_risk", "cost_risk"})
 COUNTS = frozenset({"record_count"})
 
+# One way to write a day everywhere: "01 Dec 2026" in text and tables; date pickers (which offer
+# only numeric layouts) put the day first too.
+DATE_TEXT = "%d %b %Y"
+DATE_COLUMN = "DD MMM YYYY"  # the same, in the notation Streamlit's table columns use
+DATE_INPUT = "DD/MM/YYYY"
+
+# What an empty value reads as, in tables (Streamlit's own default is "None") and in text.
+MISSING = "—"
+
 ACRONYMS = {"kpi": "KPI", "kpis": "KPIs", "it": "IT", "crm": "CRM", "npv": "NPV", "roi": "ROI", "irr": "IRR"}
 
 
@@ -67,13 +81,28 @@ def field_label(name: str) -> str:
 def value_label(value: object) -> str:
     """A stored value as words: 'wish_list' → 'Wish list', True → 'Yes', None → '—'."""
     if value is None:
-        return "—"
+        return MISSING
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, Enum):
         value = value.value
     text = str(value)
     return VALUE_WORDS.get(text, _words(text))
+
+
+@cache
+def date_fields() -> frozenset[str]:
+    """Every stored field that holds a day, read from the tables (so a new date field is found)."""
+    return frozenset(
+        column.name
+        for table in SQLModel.metadata.tables.values()
+        for column in table.columns
+        if isinstance(column.type, Date)
+    )
+
+
+def day_text(day: date | None) -> str:
+    return MISSING if day is None else f"{day:{DATE_TEXT}}"
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:

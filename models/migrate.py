@@ -8,6 +8,7 @@ for it. Anything else goes through alembic.
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -27,7 +28,9 @@ QUOTED = re.compile(r"['\"]([^'\"]+)['\"]")
 def alembic_config() -> Config:
     from alembic.config import Config
 
-    return Config(str(ROOT / "alembic.ini"))
+    # Alembic's default stdout is whatever sys.stdout was when alembic was first imported (a default
+    # argument), which may be a stream closed since, e.g. a CLI runner's; take today's.
+    return Config(str(ROOT / "alembic.ini"), stdout=sys.stdout)
 
 
 def script_heads() -> set[str]:

@@ -7,7 +7,8 @@ import streamlit as st
 from strategy.brief.builder import SECTIONS
 from strategy.brief.export import FORMATS, export_brief
 from strategy.errors import WorkbenchError
-from ui.common import engine, show_error, version, workspace
+from strategy.progress import journey_progress
+from ui.common import all_records, engine, show_error, version, workspace
 
 current = workspace()
 ws_id = current.id or 0
@@ -16,6 +17,13 @@ st.caption(
     "What leaves the room: a brief an executive can forward to the board without editing it. "
     "Every figure comes from the records as they are now."
 )
+
+if not any(step.score for step in journey_progress(all_records(ws_id))):  # every section would say "not yet"
+    st.info(
+        "Nothing recorded yet, so every section of the brief would say so. Start with the **Business need** "
+        "page; the brief fills in as the journey goes.",
+        icon=":material/flag:",
+    )
 
 titles = {spec.key: spec.title for spec in SECTIONS}
 chosen = st.multiselect(

@@ -6,6 +6,8 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import MISSING
+from strategy.brief.case_workbook import MIME, case_workbook, workbook_name
 from strategy.charts.business_case import cash_flow_chart, initiative_value_chart, waterfall_chart
 from strategy.plan.business_case import (
     CaseFigures,
@@ -15,7 +17,16 @@ from strategy.plan.business_case import (
     value_by_category,
 )
 from strategy.plan.case_summary import missing_figures
-from strategy.plan.case_text import METHOD, irr_text, money, payback_short, payback_text, ratio_text, roi_text
+from strategy.plan.case_text import (
+    EMPTY_CASE,
+    METHOD,
+    irr_text,
+    money,
+    payback_short,
+    payback_text,
+    ratio_text,
+    roi_text,
+)
 from ui.case_lines import (
     benefit_form,
     cost_form,
@@ -102,7 +113,7 @@ def initiative_tab() -> None:
         }
         for title, value in named
     ]
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=MISSING)
     st.caption(
         "The roadmap ranks the work by each initiative's present value of benefits against its effort. "
         "Lines with no initiative count for the "
@@ -112,11 +123,11 @@ def initiative_tab() -> None:
 
 def cash_flow_tab() -> None:
     if not costs and not benefits:
-        st.info("No cost or benefit lines yet: add them on the **Costs and benefits** tab.")
+        st.info(EMPTY_CASE, icon=":material/add_card:")
         return
     st.header("Cash flow by year")
     chart(derived("case:flow", ws_id, lambda: cash_flow_chart(figures, currency)), key="case_cash_flow")
-    st.dataframe(yearly_rows(figures), hide_index=True, width="stretch")
+    st.dataframe(yearly_rows(figures), hide_index=True, width="stretch", placeholder=MISSING)
     st.header("From costs to NPV (present values by category)")
     waterfall = derived(
         "case:waterfall",
@@ -147,6 +158,16 @@ def method_tab() -> None:
 
 if costs or benefits:  # an empty case has no NPV or payback to show, only where to start (below)
     headline(figures)
+    scenarios = records("scenario", ws_id)
+    st.download_button(
+        "Workbook for Finance (Excel, live formulas)",
+        data=lambda: case_workbook(current, costs, benefits, scenarios),
+        file_name=workbook_name(current.name),
+        mime=MIME,
+        icon=":material/table_view:",
+        on_click="ignore",
+        key="case_workbook",
+    )
 # Only the open tab runs (on_change="rerun"): a click costs one tab, not seven.
 TABS = {
     "Cash flow": cash_flow_tab,

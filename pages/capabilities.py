@@ -13,6 +13,7 @@ from strategy.define.capabilities import (
     DEFAULT_LENS,
     LENSES,
     Gap,
+    gap_summary,
     gaps,
     initiative_from_gap,
     initiatives_by_capability,
@@ -21,7 +22,7 @@ from strategy.define.capabilities import (
 )
 from strategy.deliver.initiatives import create_initiative
 from strategy.store.records import apply_table_edits
-from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import actor, at_most, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import open_form, save_form
 from ui.health_notes import health_notes
 
@@ -90,16 +91,18 @@ def _ratings_form(lens: str) -> None:
             name.caption(LENSES[lens].dimensions.get(dimension, ""))
             today.slider("Today", 1, 5, key=f"{prefix}_{dimension}|current")
             target.slider("Target", 1, 5, key=f"{prefix}_{dimension}|target")
-            notes.text_input("Notes", max_chars=2000, key=f"{prefix}_{dimension}|notes")
+            notes.text_input("Notes", validate=at_most(2000), key=f"{prefix}_{dimension}|notes")
         st.form_submit_button("Save ratings", type="primary", on_click=_save_ratings, args=(lens, prefix))
 
 
-def _gap_list(found: list[Gap], lens: str) -> None:
+def _gap_list(lens: str) -> None:
     linked = initiatives_by_capability(records("initiative", ws_id))
-    open_gaps = [g for g in found if g.size > 0]
-    if not open_gaps:
-        st.success("No gaps: every rated dimension is at its target.")
-    for gap in open_gaps:
+    summary = gap_summary(capabilities, lens)
+    if summary.message and summary.rated and not summary.unrated:
+        st.success(summary.message, icon=":material/check_circle:")
+    elif summary.message:  # nothing or not everything rated: no verdict on the presets
+        st.info(summary.message, icon=":material/tune:")
+    for gap in summary.open:
         with st.container(border=True):
             text, action = st.columns([4, 2], vertical_alignment="center")
             text.markdown(f"### {gap.dimension.capitalize()} · {gap.current} → {gap.target} (gap {gap.size})")
@@ -139,4 +142,4 @@ with chart_side:
     else:
         st.info("Rate at least three dimensions to see the gap chart.")
 st.header("Gaps, largest first")
-_gap_list(found, lens)
+_gap_list(lens)

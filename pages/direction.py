@@ -19,6 +19,7 @@ from strategy.define.direction import (
     THRESHOLD,
     answer_key,
     continuum_from_answers,
+    continuum_placed,
     crm_fit,
     discipline_warnings,
     suggested_lead,
@@ -81,7 +82,7 @@ def _discipline_form() -> None:
         )
         if not direction["lead_discipline"] and (suggested := suggested_lead(direction)):
             st.caption(f"Suggested: {BY_KEY[suggested].label}, the discipline with the highest target.")
-        st.text_area("Notes", max_chars=2000, key=f"{prefix}_notes")
+        st.text_area("Notes", key=f"{prefix}_notes")
         st.form_submit_button("Save value disciplines", type="primary", on_click=_save_disciplines)
 
 
@@ -134,12 +135,19 @@ with disciplines_tab:
     with form_side:
         _discipline_form()
     with chart_side:
-        chart(discipline_radar(direction), key="discipline_radar")
-        st.caption(f"Dotted ring: the threshold ({THRESHOLD:g}) every discipline should reach. ★ marks the lead.")
+        if stored:
+            chart(discipline_radar(direction), key="discipline_radar")
+            st.caption(f"Dotted ring: the threshold ({THRESHOLD:g}) every discipline should reach. ★ marks the lead.")
+        else:  # the sliders' presets are nobody's scores: no radar of them
+            st.info(
+                "Not assessed yet: score each discipline today and as the target, choose the one to lead "
+                "in, then **Save value disciplines**.",
+                icon=":material/radar:",
+            )
         _fit_and_warnings()
 
 with continuum_tab:
-    if direction["answers"]:
+    if continuum_placed(stored):
         chart(continuum_bar(direction["continuum_current"], direction["continuum_target"]), key="continuum_bar")
     else:
         st.info("Not placed on the continuum yet: answer the questions below for today and for the end of the plan.")

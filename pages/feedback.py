@@ -7,11 +7,12 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import MISSING, value_label
 from models.track import FeedbackCategory
 from strategy.sustain.feedback import feedback_counts, submit_feedback, triage
 from strategy.sustain.unused import bring_into_play
 from ui.change_whatif import whatif_tab
-from ui.common import actor, attempt, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, attempt, day_columns, engine, records, show_flash, show_pending_error, workspace
 from ui.table_editor import record_table_editor
 
 ERROR = "feedback_error"
@@ -66,22 +67,30 @@ def _triage(decision: str) -> None:
 
 with inbox_tab:
     counts = feedback_counts(items)
-    for col, status in zip(st.columns(4), STATUSES, strict=True):
-        col.metric(status.replace("_", " ").capitalize(), sum(c[status] for c in counts.values()))
+    if items:
+        for col, status in zip(st.columns(4), STATUSES, strict=True):
+            col.metric(value_label(status), sum(c[status] for c in counts.values()))
+    else:  # no tiles of zeros: say how feedback starts
+        st.info(
+            "No suggestions yet: send the first one below; each is then accepted as a change request, "
+            "wish-listed or declined with a reason.",
+            icon=":material/forum:",
+        )
     left, right = st.columns([1, 2])
     with left:
         st.header("Send a suggestion")
         st.text_area("Suggestion", key="fb_text")
         st.text_input("Department", key="fb_department")
-        st.selectbox("Category", [c.value for c in FeedbackCategory], key="fb_category")
+        st.selectbox("Category", [c.value for c in FeedbackCategory], key="fb_category", format_func=value_label)
         st.text_input("From", key="fb_by")
         st.button("Send", on_click=_submit, type="primary")
     with right:
         st.header("By department")
         st.dataframe(
-            [{"Department": d, **{s.replace("_", " "): c[s] for s in STATUSES}} for d, c in sorted(counts.items())],
+            [{"Department": d, **{value_label(s): c[s] for s in STATUSES}} for d, c in sorted(counts.items())],
             hide_index=True,
             width="stretch",
+            placeholder=MISSING,
         )
         waiting = [i for i in items if i["status"] == "new"]
         st.header(f"Triage ({len(waiting)} new)")
@@ -102,15 +111,17 @@ with inbox_tab:
             {
                 "Sent": i["submitted_on"],
                 "Department": i["department"],
-                "Category": i["category"],
+                "Category": value_label(i["category"]),
                 "Suggestion": i["text"],
-                "Status": i["status"].replace("_", " "),
+                "Status": value_label(i["status"]),
                 "Reason": i["decline_reason"],
             }
             for i in items
         ],
+        column_config=day_columns("Sent"),
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
 
 
@@ -127,7 +138,14 @@ def _bring(kind: str) -> None:
 with unused_tab:
     unused = records("unused_capability", ws_id)
     in_play = sum(1 for c in unused if c["brought_into_play"])
-    st.metric("Brought into play", f"{in_play} of {len(unused)}")
+    if unused:
+        st.metric("Brought into play", f"{in_play} of {len(unused)}")
+    else:
+        st.info(
+            "No unused capability listed yet: add the features the CRM already has that nobody uses, in the "
+            "table below; each can then become an initiative or a change request.",
+            icon=":material/inventory_2:",
+        )
     record_table_editor(
         "unused_capability", ws_id, ["name", "system", "why_unused", "potential", "brought_into_play"], key="uc_table"
     )

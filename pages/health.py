@@ -11,6 +11,7 @@ from strategy.charts.health import health_chart
 from strategy.define.method import rule
 from strategy.health.runner import health_score, run_health
 from ui.common import all_records, chart, derived, plain, workspace
+from ui.layout import wide_only
 
 BADGE = {
     "pass": ":green-badge[:material/check: pass]",
@@ -25,22 +26,21 @@ score = health_score(findings)
 counts = Counter(f.status for f in findings)
 
 st.title("Strategy health check")
-st.caption(
-    "The plan checked against CRM strategy practice. Each rule is explained in the rule book "
-    "(docs/METHOD.md); fix the failures first."
-)
+st.caption("The plan checked against CRM strategy practice; fix the failures first.")
+st.page_link("pages/method.py", label="Every rule, explained: the rule book", icon=":material/menu_book:")
 cols = st.columns(4)
 cols[0].metric("Health score", f"{score:.0f} / 100")
 cols[1].metric("Pass", counts["pass"])
 cols[2].metric("Warn", counts["warn"])
 cols[3].metric("Fail", counts["fail"])
-chart(health_chart(findings))
+with wide_only("health"):  # on a phone the verdicts below are the chart
+    chart(derived(f"health:chart:{today}", current.id or 0, lambda: health_chart(findings)))
 
 order = {"fail": 0, "warn": 1, "pass": 2}
 for finding in sorted(findings, key=lambda f: order[f.status]):
     with st.container(border=True):
         left, right = st.columns([5, 1])
-        left.markdown(f"{BADGE[finding.status]} **{finding.title}** · `{finding.rule_id}`")
+        left.markdown(f"{BADGE[finding.status]} **{finding.title}**")
         left.markdown(plain(finding.evidence))
         explained = rule(finding.rule_id)
         with left.expander("Why it matters, and what good looks like"):

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import DATE_TEXT, MISSING
 from strategy.charts.progress import progress_chart
 from strategy.deliver.plan_window import plan_end, plan_year
 from strategy.progress import journey_progress
@@ -20,8 +21,8 @@ st.title(current.name)
 show_flash()
 end = plan_end(current.plan_start, current.horizon_years)
 st.markdown(
-    f"**{plain(current.organisation or 'Organisation not named')}** · plan {current.plan_start:%d %b %Y} → "
-    f"{end:%d %b %Y} ({current.horizon_years} years) · figures in {current.currency}"
+    f"**{plain(current.organisation or 'Organisation not named')}** · plan {current.plan_start:{DATE_TEXT}} → "
+    f"{end:{DATE_TEXT}} ({current.horizon_years} years) · figures in {current.currency}"
 )
 if current.description:
     st.caption(plain(current.description))
@@ -54,5 +55,6 @@ st.dataframe(
     [{"Step": s.step, "Complete": f"{s.score:.0%}", "Evidence from the records": s.evidence} for s in steps],
     hide_index=True,
     width="stretch",
+    placeholder=MISSING,
 )
 step_review_panel(current.id or 0, date.today())

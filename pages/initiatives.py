@@ -8,15 +8,18 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import DATE_INPUT, DATE_TEXT
 from strategy.deliver.initiatives import create_initiative, update_initiative
 from strategy.deliver.roadmap import STATUS_LABELS, Roadmap, build_roadmap
 from strategy.errors import WorkbenchError
 from ui.common import (
     actor,
     all_records,
+    at_most,
     attempt,
     derived,
     engine,
+    field_error,
     records,
     show_flash,
     show_pending_error,
@@ -109,12 +112,14 @@ def _named(options: dict[int, str]) -> Any:
 
 
 def _plan_fields(pick: int) -> None:
+    # No browser bounds: a browser refuses an out-of-range number without a word; the initiative's own
+    # bounds refuse it on submit and say why under the field.
     effort, weeks, wave = st.columns(3)
-    effort.number_input("Effort (person-weeks)", min_value=0.0, max_value=10_000.0, step=1.0, key=key(pick, "effort"))
-    weeks.number_input("Duration (weeks)", min_value=1, max_value=260, step=1, key=key(pick, "duration_weeks"))
-    wave.number_input(
-        "Wave (1 = the pilot)", min_value=1, max_value=20, step=1, key=key(pick, "wave"), placeholder="not yet"
-    )
+    effort.number_input("Effort (person-weeks)", step=1.0, key=key(pick, "effort"))
+    weeks.number_input("Duration (weeks)", step=1, key=key(pick, "duration_weeks"))
+    wave.number_input("Wave (1 = the pilot)", step=1, key=key(pick, "wave"), placeholder="not yet")
+    for place, name in ((effort, "effort"), (weeks, "duration_weeks"), (wave, "wave")):
+        field_error(ERROR, name, place)
     status, value = st.columns(2)
     status.selectbox("Status", list(STATUS_LABELS), format_func=STATUS_LABELS.__getitem__, key=key(pick, "status"))
     value.selectbox(
@@ -125,11 +130,11 @@ def _plan_fields(pick: int) -> None:
         help="Used to rank it when the business case has no benefit lines attached to it.",
     )
     earliest, pinned = st.columns(2)
-    earliest.date_input("Earliest start (optional)", key=key(pick, "earliest_start"), format="DD/MM/YYYY")
+    earliest.date_input("Earliest start (optional)", key=key(pick, "earliest_start"), format=DATE_INPUT)
     pinned.date_input(
         "Pin the start (optional)",
         key=key(pick, "pinned_start"),
-        format="DD/MM/YYYY",
+        format=DATE_INPUT,
         help="The scheduler keeps a pinned start exactly and plans the rest around it.",
     )
 
@@ -140,7 +145,8 @@ def _form(pick: int) -> None:
     opened = open_for_editing(values, opened_key(pick), record["version"] if record else None)
     others = {i: t["title"] for i, t in by_id.items() if i != pick}
     with st.form(f"initiative_form_{pick}", border=True):
-        st.text_input(TITLE_LABEL, key=key(pick, "title"), max_chars=120, placeholder="e.g. Lapse-risk alerts")
+        st.text_input(TITLE_LABEL, key=key(pick, "title"), validate=at_most(120), placeholder="e.g. Lapse-risk alerts")
+        field_error(ERROR, "title")
         st.multiselect(
             "Objectives it serves",
             list(related["objective"]),
@@ -164,7 +170,8 @@ def _form(pick: int) -> None:
         st.multiselect(
             "Waits for (must end first)", list(others), format_func=_named(others), key=key(pick, "depends_on_ids")
         )
-        st.text_area("Description", key=key(pick, "description"), max_chars=2000, height=90)
+        st.text_area("Description", key=key(pick, "description"), height=90)
+        field_error(ERROR, "description")
         label = "Add initiative" if pick == NEW else "Save initiative"
         st.form_submit_button(label, type="primary", on_click=_save, args=(pick,))
     if record and opened != record["version"]:
@@ -200,8 +207,8 @@ def _in_the_plan(pick: int, roadmap: Roadmap | None) -> None:
         st.info("Parked: this initiative is out of the plan until its status changes.")
         return
     start, end = st.columns(2)
-    start.metric("Scheduled start", f"{item.start:%d %b %Y}")
-    end.metric("Scheduled end", f"{item.end:%d %b %Y}")
+    start.metric("Scheduled start", f"{item.start:{DATE_TEXT}}")
+    end.metric("Scheduled end", f"{item.end:{DATE_TEXT}}")
     score = "no value yet" if ranked.score is None else f"score {ranked.score:.1f}, value from the {ranked.source}"
     st.markdown(f"**Priority:** rank {ranked.rank} of {len(roadmap.ranked)} ({score})")
     slack = (
@@ -233,5 +240,12 @@ with right:
     _in_the_plan(pick, _live_roadmap())
 
 st.header(f"All initiatives ({len(initiatives)})")
+if not initiatives:
+    first = "" if related["objective"] else " Objectives come first: add one on **Objectives (SMART)**."
+    st.info(
+        "No initiatives yet. Add the first with the form above: a small pilot in wave 1, owned by a "
+        f"business leader and serving an objective.{first}",
+        icon=":material/arrow_upward:",
+    )
 st.caption("Change any cell, add rows at the bottom, delete with the row's checkbox; Save writes all or nothing.")
 initiative_table(ws_id, initiatives, related)

@@ -8,7 +8,7 @@ from strategy.brief.escape import for_markdown
 from strategy.errors import NotFound
 from strategy.workshop.participation import ballot, submit, vote
 from strategy.workshop.sessions import join
-from ui.common import attempt, engine, flash, show_flash, show_pending_error
+from ui.common import at_most, attempt, engine, flash, show_flash, show_pending_error
 from ui.participant import PHONE_CSS, seat_token, take_seat
 
 ERROR = "join_error"
@@ -67,7 +67,7 @@ with vote_tab:
         st.button(label, key=f"vote_{target_id}", on_click=_vote, args=(target_id, title), width="stretch")
 with raise_tab, st.form("raise_form"):
     st.radio("It is a", ["pain", "opportunity"], key="idea_kind", horizontal=True, format_func=str.capitalize)
-    st.text_input("In a few words", key="idea_title", max_chars=120)
-    st.text_input("Your department", key="idea_department", max_chars=60)
+    st.text_input("In a few words", key="idea_title", validate=at_most(120))
+    st.text_input("Your department", key="idea_department", validate=at_most(60))
     st.slider("How big is it?", 1, 5, 3, key="idea_size", help="1 small … 5 huge")
     st.form_submit_button("Send to the screen", type="primary", on_click=_raise, width="stretch")

@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import DATE_INPUT, MISSING, value_label
 from strategy.charts.define import trace_sankey
 from strategy.define.direction import DISCIPLINES
 from strategy.define.kpis import (
@@ -19,10 +20,25 @@ from strategy.define.kpis import (
     suggested_lagging,
     tidy_kpi,
 )
-from strategy.define.method import Finding
+from strategy.define.method import Finding, rule
 from strategy.define.traceability import orphans, trace_links
 from strategy.store.records import create_record, delete_record, update_record
-from ui.common import actor, attempt, chart, derived, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import (
+    actor,
+    at_most,
+    attempt,
+    chart,
+    day_columns,
+    derived,
+    engine,
+    field_error,
+    plain,
+    records,
+    show_flash,
+    show_pending_error,
+    workspace,
+)
+from ui.confirm import confirm_delete
 from ui.edit_forms import close_form, open_form, save_form
 from ui.health_notes import health_notes
 
@@ -104,8 +120,8 @@ def _delete(kpi: Mapping[str, Any]) -> None:
 def _fields(prefix: str, own_id: int | None = None) -> None:
     """The KPI's inputs, keyed prefix_field; their values are seeded in session state."""
     name_column, unit = st.columns([3, 1])
-    name_column.text_input("KPI", max_chars=120, key=f"{prefix}_name", placeholder="e.g. Qualification rate")
-    unit.text_input("Unit", max_chars=30, key=f"{prefix}_unit", placeholder="%")
+    name_column.text_input("KPI", validate=at_most(120), key=f"{prefix}_name", placeholder="e.g. Qualification rate")
+    unit.text_input("Unit", validate=at_most(30), key=f"{prefix}_unit", placeholder="%")
     kind, direction = st.columns(2)
     kind.radio(
         "Kind",
@@ -133,7 +149,7 @@ def _fields(prefix: str, own_id: int | None = None) -> None:
     baseline, target, date = st.columns(3)
     baseline.number_input("Baseline", value=None, step=1.0, key=f"{prefix}_baseline")
     target.number_input("Target", value=None, step=1.0, key=f"{prefix}_target")
-    date.date_input("Target date", value=None, key=f"{prefix}_target_date", format="YYYY-MM-DD")
+    date.date_input("Target date", value=None, key=f"{prefix}_target_date", format=DATE_INPUT)
     lagging = [k["id"] for k in kpis if k["kind"] == "lagging" and k["id"] != own_id]
     leads, lag = st.columns([3, 1])
     leads.selectbox(
@@ -143,7 +159,8 @@ def _fields(prefix: str, own_id: int | None = None) -> None:
         format_func=lambda i: "— none —" if i is None else names.get(i, f"#{i}"),
         placeholder="— none —",
     )
-    lag.number_input("…after (months)", min_value=0, max_value=60, value=None, step=1, key=f"{prefix}_lag_months")
+    lag.number_input("…after (months)", value=None, step=1, key=f"{prefix}_lag_months")  # bounds: the KPI's, in words
+    field_error(ERROR, "lag_months", lag)
 
 
 def _valid_choice(key: str, options: set[int]) -> str:
@@ -157,7 +174,7 @@ def _findings(found: list[Finding]) -> None:
     for finding in found:
         st.warning(
             f"**{SUBJECT_LABELS[finding.subject]} '{plain(finding.title)}'**: "
-            f"{plain(finding.detail)} · `{finding.rule_id}`",
+            f"{plain(finding.detail)} — _{rule(finding.rule_id).title}_",  # the rule's name, not its id
             icon=":material/flag:",
         )
 
@@ -167,21 +184,23 @@ def _kpi_table(own: Sequence[Mapping[str, Any]]) -> None:
         [
             {
                 "KPI": k["name"],
-                "Kind": k["kind"],
+                "Kind": value_label(k["kind"]),
                 "Measures": CATEGORY_LABELS.get(kpi_category(k) or "", "— not said —"),
                 "Unit": k["unit"],
                 "Baseline": k["baseline"],
                 "Target": k["target"],
                 "By": k["target_date"],
-                "Good": k["good_direction"],
+                "Good": value_label(k["good_direction"]),
                 "Moves": f"{names.get(k['leads_kpi_id'], '?')} after {k['lag_months'] or '?'} months"
                 if k["kind"] == "leading"
                 else "",
             }
             for k in own
         ],
+        column_config=day_columns("By"),
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
 
 
@@ -205,7 +224,7 @@ def _objective_tab(objective: Mapping[str, Any]) -> None:
             with st.form(f"edit_kpi_{kpi['id']}", border=True):
                 _fields(prefix, own_id=kpi["id"])
                 st.form_submit_button("Save KPI", type="primary", on_click=_update, args=(kpi,))
-            st.button("Delete KPI", key=f"delete_kpi_{kpi['id']}", on_click=_delete, args=(kpi,))
+            confirm_delete("KPI", kpi["name"], key=f"delete_kpi_{kpi['id']}", on_confirm=_delete, args=(kpi,))
     with add_side:
         st.header("Add a KPI")
         st.selectbox(

@@ -22,7 +22,18 @@ from strategy.discover.vision import ordered
 from strategy.plan.case_text import money
 from strategy.store.records import create_record
 from strategy.workshop.board import closed_vote_totals
-from ui.common import actor, attempt, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.common import (
+    actor,
+    at_most,
+    attempt,
+    chart,
+    engine,
+    field_error,
+    records,
+    show_flash,
+    show_pending_error,
+    workspace,
+)
 from ui.entry import apply_focus, id_table_editor, request_focus
 
 ERROR = "needs_error"
@@ -74,12 +85,14 @@ def _entry_form() -> None:
         st.session_state.setdefault(key, value)
     with st.form(FORM, border=True):
         st.header("Add a need")
-        st.text_input(TITLE_LABEL, key="need_title", max_chars=120, placeholder="e.g. Quotes take a week")
+        st.text_input(TITLE_LABEL, key="need_title", validate=at_most(120), placeholder="e.g. Quotes take a week")
+        field_error(ERROR, "title")
         st.radio("Kind", list(KIND_LABELS), format_func=KIND_LABELS.__getitem__, key="need_kind", horizontal=True)
         _who_raised_it()
         _how_big_it_is()
         with st.expander("More: description and vision priority"):
-            st.text_area("Description", key="need_description", max_chars=2000, height=80)
+            st.text_area("Description", key="need_description", height=80)
+            field_error(ERROR, "description")
             st.selectbox(
                 "Vision priority it belongs to",
                 [None, *priority_titles],
@@ -99,9 +112,12 @@ def _who_raised_it() -> None:
         index=None,
         key="need_department",
         accept_new_options=True,
+        required=True,  # no "Clear value" button: Tab goes on to the next field; an empty one is named on submit
         placeholder="Pick or type a department",
     )
-    right.text_input("Raised by", key="need_raised_by", max_chars=80)
+    right.text_input("Raised by", key="need_raised_by", validate=at_most(80))
+    field_error(ERROR, "department", left)
+    field_error(ERROR, "raised_by", right)
     if kept := st.session_state.get("need_raised_by", "").strip():  # never credit the next need silently
         right.caption(f"“{kept}” is kept from the last need: change or clear it if someone else raised this one.")
     st.radio(
@@ -119,20 +135,20 @@ def _how_big_it_is() -> None:
     left, right = st.columns(2)
     left.slider("Severity or size (1-5)", 1, 5, key="need_severity", help="5 = critical pain or big prize")
     right.slider("Reach (1-5)", 1, 5, key="need_reach", help="How many people or customers it touches")
-    st.number_input(
+    st.number_input(  # no browser minimum: a negative value is refused on submit, in words
         f"Estimated annual value ({current.currency}, optional)",
-        min_value=0.0,
         step=10_000.0,
         key="need_value",
         format="%.0f",
     )
-    st.text_area(
+    field_error(ERROR, "annual_value")
+    st.text_area(  # no max_chars: it empties a longer paste; the need's bound refuses it in words
         "Evidence",
         key="need_evidence",
-        max_chars=2000,
         height=80,
         placeholder="A figure, a survey, a complaint log…",
     )
+    field_error(ERROR, "evidence")
 
 
 def _findings() -> None:

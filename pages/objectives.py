@@ -9,16 +9,37 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import DATE_INPUT, MISSING
 from strategy.charts.define import smart_grid
 from strategy.define.kpis import kpi_counts
 from strategy.define.method import rule
 from strategy.define.smart import SmartCheck, check_objectives, smart_context
 from strategy.store.records import create_record, delete_record, update_record
-from ui.common import actor, attempt, chart, derived, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import (
+    actor,
+    at_most,
+    attempt,
+    chart,
+    derived,
+    engine,
+    plain,
+    records,
+    show_flash,
+    show_pending_error,
+    workspace,
+)
+from ui.confirm import confirm_delete
 from ui.edit_forms import close_form, open_form, save_form
 
 ERROR = "objectives_error"
-BADGE = {"pass": ("green", "check"), "stretch": ("orange", "trending_up"), "fail": ("red", "close")}
+BADGE = {
+    "pass": ("green", "check"),
+    "check": ("orange", "help"),
+    "stretch": ("orange", "trending_up"),
+    "fail": ("red", "close"),
+}
+# Each rule's line says its result in words beside the icon, so it never rests on colour alone.
+MARK_WORD = {"pass": "Passes", "check": "Check", "stretch": "Stretch", "fail": "Fails"}
 FILTERS = {"all": "All", "fail": "Failing only", "attention": "Failing or stretch"}
 FIELDS = ("title", "metric", "unit", "baseline", "target", "due_date", "owner_id", "priority_id", "need_ids")
 EMPTY: dict[str, Any] = dict.fromkeys(FIELDS) | {"title": "", "metric": "", "unit": "", "need_ids": []}
@@ -79,15 +100,15 @@ def _delete(objective: Mapping[str, Any]) -> None:
 def _fields(prefix: str) -> None:
     """The objective's inputs, keyed prefix_field; their values are seeded in session state."""
     st.text_input(
-        "Objective", max_chars=160, key=f"{prefix}_title", placeholder="e.g. Raise renewals from 71 % to 78 %"
+        "Objective", validate=at_most(160), key=f"{prefix}_title", placeholder="e.g. Raise renewals from 71 % to 78 %"
     )
     metric, unit = st.columns([3, 1])
-    metric.text_input("Metric", max_chars=120, key=f"{prefix}_metric", placeholder="e.g. 12-month renewal rate")
-    unit.text_input("Unit", max_chars=30, key=f"{prefix}_unit", placeholder="%, days, GBP…")
+    metric.text_input("Metric", validate=at_most(120), key=f"{prefix}_metric", placeholder="e.g. 12-month renewal rate")
+    unit.text_input("Unit", validate=at_most(30), key=f"{prefix}_unit", placeholder="%, days, GBP…")
     baseline, target, due = st.columns(3)
     baseline.number_input("Baseline", value=None, step=1.0, key=f"{prefix}_baseline")
     target.number_input("Target", value=None, step=1.0, key=f"{prefix}_target")
-    due.date_input("Due date", value=None, key=f"{prefix}_due_date", format="YYYY-MM-DD")
+    due.date_input("Due date", value=None, key=f"{prefix}_due_date", format=DATE_INPUT)
     owner, priority = st.columns(2)
     owner.selectbox(
         "Owner",
@@ -112,10 +133,11 @@ def _name(names: Mapping[int, str]) -> Any:
 
 def _check_details(check: SmartCheck) -> None:
     for letter in check.letters:
-        st.markdown(f"{badge(letter.verdict, f'{letter.name}: {letter.verdict}')}")
+        st.markdown(f"{badge(letter.mark, f'{letter.name}: {letter.mark}')}")
         for result in letter.results:
-            cited = rule(result.rule_id)
-            st.markdown(f"- {plain(result.detail)} · `{result.rule_id}` _“{cited.rule}”_")
+            cited = rule(result.rule_id)  # named by its title; the id stays in the rule book
+            mark = f":material/{BADGE[result.mark][1]}: **{MARK_WORD[result.mark]}**"
+            st.markdown(f"- {mark} · {plain(result.detail)} — _{cited.title}: “{cited.rule}”_")
 
 
 def _card(objective: Mapping[str, Any]) -> None:
@@ -128,7 +150,7 @@ def _card(objective: Mapping[str, Any]) -> None:
             "#### "
             + badge(check.verdict, check.verdict.upper())
             + " &nbsp; "
-            + " ".join(badge(v.verdict, f"{v.name}: {v.verdict}") for v in check.letters)
+            + " ".join(badge(v.mark, f"{v.name}: {v.mark}") for v in check.letters)
         )
         st.caption(
             f"KPIs: {kinds['leading']} leading, {kinds['lagging']} lagging · owner: "
@@ -141,7 +163,9 @@ def _card(objective: Mapping[str, Any]) -> None:
             with st.form(f"edit_objective_{objective['id']}", border=False):
                 _fields(prefix)
                 st.form_submit_button("Save objective", type="primary", on_click=_update, args=(objective,))
-            st.button("Delete objective", key=f"delete_{objective['id']}", on_click=_delete, args=(objective,))
+            confirm_delete(
+                "objective", objective["title"], key=f"delete_{objective['id']}", on_confirm=_delete, args=(objective,)
+            )
 
 
 st.title("Objectives")
@@ -152,17 +176,10 @@ st.caption(
 show_flash()
 show_pending_error(ERROR)
 tally = Counter(c.verdict for c in checks.values())
-for column, (label, value) in zip(
-    st.columns(4),
-    [
-        ("Objectives", len(objectives)),
-        ("Fully SMART", tally["pass"]),
-        ("Stretch", tally["stretch"]),
-        ("Fail", tally["fail"]),
-    ],
-    strict=True,
-):
-    column.metric(label, value)
+if objectives:  # no tiles of zeros before the first objective: the list says where to start
+    tiles = {"Objectives": len(objectives), "Fully SMART": tally["pass"], "Stretch": tally["stretch"]}
+    for column, (label, value) in zip(st.columns(4), {**tiles, "Fail": tally["fail"]}.items(), strict=True):
+        column.metric(label, value)
 if checks:
     chart(smart_grid(list(checks.values())), key="smart_grid")
 
@@ -181,7 +198,7 @@ def _rows(shown: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
         {
             "Objective": o["title"],
             "SMART": checks[o["id"]].verdict.upper(),
-            **{letter.name: letter.verdict for letter in checks[o["id"]].letters},
+            **{letter.name: letter.mark for letter in checks[o["id"]].letters},
             "KPIs": f"{counts.get(o['id'], Counter())['leading']} leading, "
             f"{counts.get(o['id'], Counter())['lagging']} lagging",
             "Owner": stakeholders.get(o["owner_id"], "nobody yet"),
@@ -197,7 +214,7 @@ with listing:
     if not visible:
         st.info("No objective matches this filter." if objectives else "No objectives yet: add the first one.")
     else:
-        st.dataframe(_rows(visible), hide_index=True, width="stretch")
+        st.dataframe(_rows(visible), hide_index=True, width="stretch", placeholder=MISSING)
         # One objective open at a time: its check, its edit form. Nine widgets, not nine per objective.
         titles = {o["id"]: o["title"] for o in visible}
         if st.session_state.get(OPEN) not in titles:

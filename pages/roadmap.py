@@ -9,10 +9,17 @@ from datetime import date
 import plotly.graph_objects as go
 import streamlit as st
 
-from models.labels import plural
+from models.labels import DATE_TEXT, MISSING, plural
 from strategy.charts.roadmap import VISIBLE_ROWS, gantt_chart, swimlane_chart
 from strategy.cycles import DependencyCycle
-from strategy.deliver.roadmap import STATUS_LABELS, Roadmap, build_roadmap, lanes_by_department, lanes_by_objective
+from strategy.deliver.roadmap import (
+    STATUS_LABELS,
+    Roadmap,
+    RoadmapItem,
+    build_roadmap,
+    lanes_by_department,
+    lanes_by_objective,
+)
 from strategy.deliver.roadmap_store import store_schedule
 from ui.common import (
     actor,
@@ -21,12 +28,14 @@ from ui.common import (
     chart,
     derived,
     engine,
+    plain,
     records,
     show_flash,
     show_pending_error,
     workspace,
 )
 from ui.health_notes import health_notes
+from ui.layout import phone_only, wide_only
 from ui.roadmap_forms import ERROR, dependency_forms, pin_form
 from ui.roadmap_tabs import capacity_tab, gates_tab, priorities_tab
 
@@ -95,8 +104,8 @@ def _schedule_rows(roadmap: Roadmap) -> list[dict[str, str]]:
         {
             "Wave": str(i.initiative["wave"] or "—"),
             "Initiative": i.initiative["title"],
-            "Start": f"{i.start:%d %b %Y}",
-            "End": f"{i.end:%d %b %Y}",
+            "Start": f"{i.start:{DATE_TEXT}}",
+            "End": f"{i.end:{DATE_TEXT}}",
             "Critical path": "yes" if i.critical else f"slack {i.slack_days // 7} wk",
             "Status": STATUS_LABELS[i.initiative["status"]],
             "Pinned": "pinned" if i.initiative["pinned_start"] else "",
@@ -124,6 +133,19 @@ def _wave_filter(roadmap: Roadmap) -> int:
     )
 
 
+def _phone_list(items: list[RoadmapItem]) -> None:
+    """The Gantt for a phone: each wave's initiatives in start order, with their dates."""
+    for wave in sorted({i.initiative["wave"] or 0 for i in items}):
+        st.markdown(f"**Wave {wave or '–'}**")
+        lines = [
+            f"- {plain(i.initiative['title'])}: {i.start:{DATE_TEXT}} to {i.end:{DATE_TEXT}}"
+            + (" · critical path" if i.critical else "")
+            for i in items
+            if (i.initiative["wave"] or 0) == wave
+        ]
+        st.markdown("\n".join(lines))
+
+
 def _gantt_tab(roadmap: Roadmap) -> None:
     left, right = st.columns([3, 1])
     colour = left.radio(
@@ -145,13 +167,16 @@ def _gantt_tab(roadmap: Roadmap) -> None:
             today=today,
         ),
     )
-    chart(figure, key="roadmap_gantt")
-    if len(items) > VISIBLE_ROWS:
-        st.caption(f"The first {VISIBLE_ROWS} of {len(items)} rows: drag the chart up to see the rest.")
-    st.caption("Thick outline: the critical path. Diamonds: objective due dates (⚠ when the work ends later).")
+    with wide_only("gantt"):
+        chart(figure, key="roadmap_gantt")
+        if len(items) > VISIBLE_ROWS:
+            st.caption(f"The first {VISIBLE_ROWS} of {len(items)} rows: drag the chart up to see the rest.")
+        st.caption("Thick outline: the critical path. Diamonds: objective due dates (⚠ when the work ends later).")
+    with phone_only("gantt"):
+        _phone_list(items)
     dependency_forms(ws_id, initiatives)
     pin_form(ws_id, initiatives)
-    st.dataframe(_schedule_rows(roadmap), hide_index=True, width="stretch")
+    st.dataframe(_schedule_rows(roadmap), hide_index=True, width="stretch", placeholder=MISSING)
 
 
 def _swimlane_tab(roadmap: Roadmap) -> None:
@@ -211,4 +236,6 @@ if capacity.open:
         capacity_tab(roadmap, current)
 if len(roadmap.issues) > MAX_BOXES:
     st.header("Scheduling warnings")
-    st.dataframe([{"Warning": issue} for issue in roadmap.issues], hide_index=True, width="stretch")
+    st.dataframe(
+        [{"Warning": issue} for issue in roadmap.issues], hide_index=True, width="stretch", placeholder=MISSING
+    )

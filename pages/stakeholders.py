@@ -16,9 +16,11 @@ from strategy.discover.people import (
     champion_coverage,
     key_without_wiifm,
     quadrant,
+    same_name,
 )
+from strategy.errors import FieldError, InvalidInput
 from strategy.store.records import create_record, update_record
-from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import actor, at_most, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.entry import apply_focus, id_table_editor, request_focus
 
 ERROR = "stakeholders_error"
@@ -40,7 +42,9 @@ CLEARED: dict[str, Any] = {
     "sh_sponsor": False,
     "sh_champion": False,
     "sh_power_user": False,
+    "sh_backup": None,
 }
+TWIN_OK = "sh_same_name_confirmed"  # the name a second Add confirmed as a different person
 
 current = workspace()
 ws_id = current.id or 0
@@ -62,11 +66,21 @@ def _add_stakeholder() -> None:
         "is_sponsor": s.sh_sponsor,
         "is_champion": s.sh_champion,
         "is_power_user": s.sh_power_user,
+        "backup_id": s.sh_backup,
     }
+    if (twin := same_name(people, data["name"])) and s.get(TWIN_OK) != data["name"]:
+        s[TWIN_OK] = data["name"]  # pressing Add again with the same name means: yes, someone else
+        message = (
+            f"{twin['name']} ({twin['department']}) is already a stakeholder; change the name, "
+            "or press Add stakeholder again to add a second person of that name"
+        )
+        s[ERROR] = InvalidInput([FieldError("name", message)])
+        return
     if attempt(
         lambda: create_record(engine(), "stakeholder", ws_id, data, actor=actor()), f"Added '{data['name']}'.", ERROR
     ):
         s.update(CLEARED)
+        s.pop(TWIN_OK, None)
         request_focus(FORM)
 
 
@@ -128,30 +142,38 @@ def _coverage_table() -> None:
 
 
 def _entry_form() -> None:
-    departments = sorted({p["department"] for p in people})
+    departments = sorted({p["department"] for p in people} | {n["department"] for n in records("need", ws_id)})
     for key, value in CLEARED.items():
         st.session_state.setdefault(key, value)
     with st.form(FORM, border=True):
         st.header("Add a stakeholder")
         left, right = st.columns(2)
-        left.text_input(NAME_LABEL, key="sh_name", max_chars=80)
-        right.text_input("Role", key="sh_role", max_chars=80)
+        left.text_input(NAME_LABEL, key="sh_name", validate=at_most(80))
+        right.text_input("Role", key="sh_role", validate=at_most(80))
         left.selectbox(
             "Department",
             departments,
             index=None,
             key="sh_department",
             accept_new_options=True,
+            required=True,  # no "Clear value" button: Tab goes on to the next field; an empty one is named on submit
             placeholder="Pick or type a department",
         )
         right.radio("Side", list(SIDES), format_func=SIDES.__getitem__, key="sh_side", horizontal=True)
         left.slider("Influence (1-5)", 1, 5, key="sh_influence")
         right.slider("Interest (1-5)", 1, 5, key="sh_interest")
-        st.text_area("What's in it for them (WIIFM)", key="sh_wiifm", max_chars=1000, height=80)
+        st.text_area("What's in it for them (WIIFM)", key="sh_wiifm", height=80)
         flags = st.columns(3)
         flags[0].checkbox("Executive sponsor", key="sh_sponsor")
         flags[1].checkbox("Champion", key="sh_champion")
         flags[2].checkbox("Power user", key="sh_power_user")
+        st.selectbox(
+            "Backup champion",
+            [None, *(i for i, p in by_id.items() if p["active"])],
+            key="sh_backup",
+            format_func=lambda i: "— none —" if i is None else f"{by_id[i]['name']} — {by_id[i]['department']}",
+            help="For a champion: who takes over at once if they leave. Kept for anyone, used for champions.",
+        )
         st.form_submit_button("Add stakeholder", type="primary", on_click=_add_stakeholder)
     apply_focus(FORM, NAME_LABEL)
 

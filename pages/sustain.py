@@ -7,12 +7,13 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import DATE_TEXT, MISSING, value_label
 from strategy.charts.sustain import change_status_chart, decay_chart
 from strategy.store.records import create_record
 from strategy.sustain.change_control import decide
 from strategy.sustain.decay import half_life_years, stale_records
 from strategy.sustain.reviews import next_review_due
-from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import actor, at_most, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.health_notes import health_notes
 from ui.table_editor import record_table_editor
 
@@ -76,18 +77,16 @@ def _decide(request: dict, decision: str) -> None:
 with change_tab:
     health_notes("HEALTH-CHANGE")
     counts = Counter(c["status"] for c in changes)
-    cols = st.columns(4)
-    for col, (label, status) in zip(
-        cols,
-        [
-            ("Awaiting decision", "submitted"),
-            ("Approved", "approved"),
-            ("Wish list", "wish_list"),
-            ("Rejected", "rejected"),
-        ],
-        strict=True,
-    ):
-        col.metric(label, counts[status])
+    tiles = {"Awaiting decision": "submitted", "Approved": "approved", "Wish list": "wish_list", "Rejected": "rejected"}
+    if changes:
+        for col, (label, status) in zip(st.columns(4), tiles.items(), strict=True):
+            col.metric(label, counts[status])
+    else:  # no tiles of zeros: say how change control starts
+        st.info(
+            "No change requests yet: when someone asks to change the CRM or the plan, raise it below; the "
+            "committee then approves, wish-lists or rejects it here.",
+            icon=":material/rule:",
+        )
     left, right = st.columns([3, 2])
     with left:
         st.header("Awaiting the committee")
@@ -102,18 +101,18 @@ with change_tab:
                     buttons, [("Approve", "approved"), ("Wish list", "wish_list"), ("Reject", "rejected")], strict=True
                 ):
                     col.button(label, key=f"{decision}_{request['id']}", on_click=_decide, args=(request, decision))
-        if not counts["submitted"]:
+        if changes and not counts["submitted"]:
             st.info("Nothing awaits a decision.")
     with right:
         if changes:
             chart(change_status_chart(changes))
     with st.form("raise_change", border=True):
         st.header("Raise a change request")
-        st.text_input("What should change?", key="cr_title", max_chars=120)
-        st.text_input("Requested by", key="cr_by", max_chars=80)
-        st.text_area("Why", key="cr_description", max_chars=2000)
-        st.text_area("Impact assessment (knock-on effects)", key="cr_impact", max_chars=2000)
-        st.radio("Impact", ["low", "medium", "high"], key="cr_level", horizontal=True)
+        st.text_input("What should change?", key="cr_title", validate=at_most(120))
+        st.text_input("Requested by", key="cr_by", validate=at_most(80))
+        st.text_area("Why", key="cr_description")
+        st.text_area("Impact assessment (knock-on effects)", key="cr_impact")
+        st.radio("Impact", ["low", "medium", "high"], key="cr_level", horizontal=True, format_func=value_label)
         st.checkbox("Touches a core system of record (e.g. finance)", key="cr_core")
         st.form_submit_button("Raise change request", type="primary", on_click=_raise_request)
     st.header("All change requests")
@@ -152,13 +151,14 @@ with data_tab:
                     "Stale now (est.)": stale_records(
                         d["record_count"], d["annual_decay_rate"], d["last_cleansed"], today
                     ),
-                    "Last cleansed": f"{d['last_cleansed']:%d %b %Y}" if d["last_cleansed"] else "never",
+                    "Last cleansed": f"{d['last_cleansed']:{DATE_TEXT}}" if d["last_cleansed"] else "never",
                     "Retention": f"{d['retention_months']} months" if d["retention_months"] else "not set",
                 }
                 for d in datasets
             ],
             hide_index=True,
             width="stretch",
+            placeholder=MISSING,
         )
         chart(decay_chart(datasets))
     record_table_editor(

@@ -7,8 +7,10 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import DATE_INPUT, MISSING, value_label
 from models.settings import get_settings
 from strategy.charts.tracking import funnel_chart, kpi_path_chart, lead_lag_chart, status_grid
+from strategy.define.method import rule
 from strategy.plan.case_text import money, percent
 from strategy.sustain.funnel import DEFAULT_STAGES, MEMBER_LIFECYCLE
 from strategy.sustain.review import track_review
@@ -31,7 +33,7 @@ st.caption(
 with st.container():
     show_flash()
     show_pending_error(ERROR)
-today = st.date_input("Review date", value=date.today(), key="track_on", format="DD/MM/YYYY")
+today = st.date_input("Review date", value=date.today(), key="track_on", format=DATE_INPUT)
 recs = all_records(ws_id)
 review = track_review(current, recs, today, get_settings())
 kpis = {k["id"]: k for k in recs["kpi"]}
@@ -41,18 +43,26 @@ counts = {
     label: sum(1 for s in statuses if s.status == label) for label in ("on track", "at risk", "off track", "stale")
 }
 cols = st.columns(6)
-for col, (label, count) in zip(cols, counts.items(), strict=False):
-    col.metric(label.capitalize(), count)
+if statuses:  # no tiles of zeros before there is a KPI to judge
+    for col, (label, count) in zip(cols, counts.items(), strict=False):
+        col.metric(label.capitalize(), count)
+else:
+    st.info(
+        "No KPIs to track yet: set objectives on the **Objectives** page and their KPIs on the **KPIs** page; "
+        "their actuals are then recorded and judged here.",
+        icon=":material/monitoring:",
+    )
 adoption, realised = review.adoption, review.realised
 if adoption.actual is not None and adoption.planned is not None:
     cols[4].metric(
         "Adoption", percent(adoption.actual), f"{(adoption.actual - adoption.planned) * 100:+.0f} pts vs plan"
     )
-cols[5].metric(
-    "Forecast NPV",
-    money(realised.forecast_npv, current.currency),
-    money_delta(realised.forecast_npv - realised.approved_npv, current.currency, "vs approved"),
-)
+if recs["benefit"]:  # a forecast of no benefits is not €0 realised: leave it out
+    cols[5].metric(
+        "Forecast NPV",
+        money(realised.forecast_npv, current.currency),
+        money_delta(realised.forecast_npv - realised.approved_npv, current.currency, "vs approved"),
+    )
 
 status_tab, kpi_tab, lead_tab, funnel_tab, record_tab = st.tabs(
     ["Status", "KPI against its path", "Leading and lagging", "Funnel", "Record actuals"], key="track_tabs"
@@ -62,21 +72,23 @@ with status_tab:
     only_off = st.toggle("Only off-track KPIs", key="track_only_off")
     shown = [s for s in statuses if s.status == "off track"] if only_off else list(statuses)
     titles = {o["id"]: o["title"] for o in recs["objective"]}
-    chart(status_grid(shown, titles), key="track_grid")
+    if statuses:
+        chart(status_grid(shown, titles), key="track_grid")
     st.dataframe(
         [
             {
                 "KPI": s.name,
-                "Status": s.status,
+                "Status": value_label(s.status),
                 "Latest": s.latest,
                 "On the path": s.expected,
-                "Rule": s.rule_id,
+                "Rule": rule(s.rule_id).title,
                 "Why": s.reason,
             }
             for s in shown
         ],
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
 
 by_kpi = actuals_by_kpi(recs["measurement"])
@@ -85,7 +97,7 @@ with kpi_tab:
         picked = st.selectbox("KPI", list(kpis), format_func=lambda i: kpis[i]["name"], key="track_kpi")
         chart(kpi_path_chart(kpis[picked], by_kpi.get(picked, []), current.plan_start), key="track_path")
         found = next(s for s in statuses if s.kpi_id == picked)
-        st.markdown(f"**{found.status.capitalize()}** — {found.reason} (rule {found.rule_id})")
+        st.markdown(f"**{found.status.capitalize()}** — {found.reason} (rule book: {rule(found.rule_id).title})")
 
 with lead_tab:
     pairs = [(k, kpis[k["leads_kpi_id"]]) for k in kpis.values() if k.get("leads_kpi_id") in kpis]
@@ -108,7 +120,7 @@ with funnel_tab:
     if w is not None and w.recent is not None:
         st.error(
             f"Improve next: **{plain(w.from_stage)} → {plain(w.to_stage)}** converts {percent(w.recent)}, "
-            "the weakest step (rule FUNNEL-WEAKEST).",
+            f"the weakest step (rule book: {rule('FUNNEL-WEAKEST').title}).",
             icon=":material/flag:",
         )
     if funnel.conversions:

@@ -10,13 +10,14 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from models.labels import DATE_INPUT, DATE_TEXT
 from strategy.charts.vision import coverage_chart
 from strategy.deliver.plan_window import plan_end
 from strategy.discover.reorder import move_record
 from strategy.discover.vision import next_position, ordered, priority_coverage, uncovered_needs, unserved_priorities
 from strategy.store.records import create_record, save_singleton
 from strategy.store.workspaces import update_workspace
-from ui.common import actor, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import actor, at_most, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
 from ui.entry import apply_focus, id_table_editor, open_for_editing, reopen, request_focus
 from ui.health_notes import health_notes
 
@@ -95,13 +96,10 @@ def _vision_form() -> None:
     )
     with st.form("vision_statement", border=True):
         st.header("Vision statement")
-        st.text_area(
-            "Where the organisation will be, in one or two sentences", key=VISION_KEYS[0], max_chars=2000, height=150
-        )
+        st.text_area("Where the organisation will be, in one or two sentences", key=VISION_KEYS[0], height=150)
         st.text_area(
             "The destination, in measurable terms",
             key=VISION_KEYS[1],
-            max_chars=4000,
             height=150,
             help="Name the numbers that will show you arrived; the objectives below make them SMART.",
         )
@@ -116,7 +114,7 @@ def _window_form() -> None:
     with st.form("plan_window", border=True):
         st.header("Plan window")
         left, right = st.columns(2)
-        left.date_input("Plan start", key=WINDOW_KEYS[0], format="DD/MM/YYYY")
+        left.date_input("Plan start", key=WINDOW_KEYS[0], format=DATE_INPUT)
         right.radio(
             "Horizon (years)",
             [3, 4, 5],
@@ -125,7 +123,7 @@ def _window_form() -> None:
             help="Leaders think in a 3-5 year plan, not the problem of the day.",
         )
         end = plan_end(current.plan_start, current.horizon_years)
-        st.caption(f"Stored: {current.plan_start:%d %b %Y} → {end:%d %b %Y} ({current.horizon_years} years)")
+        st.caption(f"Stored: {current.plan_start:{DATE_TEXT}} → {end:{DATE_TEXT}} ({current.horizon_years} years)")
         st.form_submit_button("Save plan window", on_click=_save_window)
     _stale_notice(WINDOW_KEYS, WINDOW_OPENED, opened, current.version)
 
@@ -154,9 +152,9 @@ def _ordered_list(kind: str) -> None:
             help="Move down",
         )
     with st.form(f"vi_add_{kind}", border=False):
-        st.text_input(label, key=f"vi_new_{kind}", max_chars=120 if kind == "priority" else 500)
+        st.text_input(label, key=f"vi_new_{kind}", validate=at_most(120 if kind == "priority" else 500))
         if kind == "priority":
-            st.text_input("What it means (optional)", key="vi_new_priority_description", max_chars=2000)
+            st.text_input("What it means (optional)", key="vi_new_priority_description", validate=at_most(2000))
         st.form_submit_button(button, on_click=_add, args=(kind,))
     apply_focus(f"vi_add_{kind}", label)
 

@@ -6,11 +6,12 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import DATE_INPUT, MISSING, value_label
 from strategy.brief.escape import for_markdown
 from strategy.store.records import create_record
 from strategy.workshop.sessions import current_session
 from strategy.workshop.triage import decide, pending
-from ui.common import actor, attempt, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, attempt, day_columns, engine, records, show_flash, show_pending_error, workspace
 from ui.table_editor import record_table_editor
 from ui.workshop_live import ERROR, join_panel, live_board, log_download, open_form
 
@@ -87,16 +88,24 @@ def _log_decision() -> None:
 with decisions_tab:
     with st.form("decision_form"):
         st.radio("Kind", ["decision", "action"], key="dec_kind", horizontal=True, format_func=str.capitalize)
-        st.text_area("What was decided, or what will be done", key="dec_text", max_chars=500)
+        st.text_area("What was decided, or what will be done", key="dec_text")
         st.text_input("Who owns it", key="dec_owner")
-        st.date_input("By when", value=None, key="dec_due")
+        st.date_input("By when", value=None, key="dec_due", format=DATE_INPUT)
         st.form_submit_button("Log it", type="primary", on_click=_log_decision)
     logged = sorted(records("decision", ws_id), key=lambda d: (d["decided_on"], d["id"]), reverse=True)
     st.dataframe(
         [
-            {"Kind": d["kind"], "What": d["text"], "Owner": d["owner"], "Due": d["due"], "Logged": d["decided_on"]}
+            {
+                "Kind": value_label(d["kind"]),
+                "What": d["text"],
+                "Owner": d["owner"],
+                "Due": d["due"],
+                "Logged": d["decided_on"],
+            }
             for d in logged
         ],
+        column_config=day_columns("Due", "Logged"),
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )

@@ -7,6 +7,8 @@ from functools import partial
 
 import streamlit as st
 
+from models.labels import DATE_INPUT, MISSING
+from models.workspace import Workspace
 from strategy.store.interchange import duplicate_workspace, export_json, import_document, parse_document
 from strategy.store.workspaces import (
     create_workspace,
@@ -16,7 +18,7 @@ from strategy.store.workspaces import (
     set_archived,
     update_workspace,
 )
-from ui.common import actor, attempt, engine, show_flash, show_pending_error
+from ui.common import actor, at_most, attempt, day_columns, engine, flash, show_flash, show_pending_error
 
 ERROR = "workspaces_error"
 
@@ -34,12 +36,18 @@ def _create() -> None:
         "horizon_years": s.new_horizon,
         "currency": s.new_currency,
     }
-    created = []
-    if attempt(
-        lambda: created.append(create_workspace(engine(), data, actor=actor())), f"Created '{s.new_name}'.", ERROR
-    ):
+    created: list[Workspace] = []
+    if attempt(lambda: created.append(create_workspace(engine(), data, actor=actor())), "", ERROR):
         s.new_name, s.new_org = "", ""
-        s.workspace_id = created[0].id  # work in the new strategy at once
+        _work_in(created[0], "Created")
+
+
+def _work_in(made: Workspace, done: str) -> None:
+    """A workspace just made (created, copied, imported) becomes the one in use: the sidebar picker
+    and the ?ws= that every link and a reload keep."""
+    st.session_state.workspace_id = made.id
+    st.query_params["ws"] = str(made.id)
+    flash(f"{done} '{made.name}': you are working in it now.")
 
 
 def _save(workspace_id: int, version: int) -> None:
@@ -61,20 +69,26 @@ def _save(workspace_id: int, version: int) -> None:
 
 def _duplicate(workspace_id: int) -> None:
     name = st.session_state.copy_name
-    attempt(lambda: duplicate_workspace(engine(), workspace_id, name, actor=actor()), f"Copied as '{name}'.", ERROR)
+    made: list[Workspace] = []
+    if attempt(lambda: made.append(duplicate_workspace(engine(), workspace_id, name, actor=actor())), "", ERROR):
+        _work_in(made[0], "Copied as")
 
 
 def _import() -> None:
     upload = st.session_state.get("import_file")
     if upload is None:
         return
-    attempt(
-        lambda: import_document(
-            engine(), parse_document(upload.getvalue()), actor=actor(), name=st.session_state.import_name or None
+    made: list[Workspace] = []
+    if attempt(
+        lambda: made.append(
+            import_document(
+                engine(), parse_document(upload.getvalue()), actor=actor(), name=st.session_state.import_name or None
+            )
         ),
-        f"Imported {upload.name}.",
+        "",
         ERROR,
-    )
+    ):
+        _work_in(made[0], f"Imported {upload.name} as")
 
 
 def _restore(workspace_id: int, version: int) -> None:
@@ -109,7 +123,6 @@ everything = list_workspaces(engine(), include_archived=True, include_deleted=Tr
 st.dataframe(
     [
         {
-            "Id": w.id,
             "Name": w.name,
             "Organisation": w.organisation,
             "Plan start": w.plan_start,
@@ -119,24 +132,26 @@ st.dataframe(
         }
         for w in everything
     ],
+    column_config=day_columns("Plan start"),
     hide_index=True,
     width="stretch",
+    placeholder=MISSING,
 )
 
 left, right = st.columns(2)
 with left, st.form("create_workspace", border=True):
     st.header("New workspace")
-    st.text_input("Name", key="new_name", max_chars=80)
-    st.text_input("Organisation", key="new_org", max_chars=120)
-    st.date_input("Plan start", key="new_start", value=date.today().replace(day=1))
+    st.text_input("Name", key="new_name", validate=at_most(80))
+    st.text_input("Organisation", key="new_org", validate=at_most(120))
+    st.date_input("Plan start", key="new_start", value=date.today().replace(day=1), format=DATE_INPUT)
     st.radio("Horizon (years)", [3, 4, 5], key="new_horizon", horizontal=True)
-    st.text_input("Currency", key="new_currency", value="EUR", max_chars=3)
+    st.text_input("Currency", key="new_currency", value="EUR", validate=at_most(3))
     st.form_submit_button("Create workspace", type="primary", on_click=_create)
 
 with right:
     st.header("Import a workspace")
     st.file_uploader("Workspace JSON (the export format)", type=["json"], key="import_file")
-    st.text_input("Import under another name (optional)", key="import_name", max_chars=80)
+    st.text_input("Import under another name (optional)", key="import_name", validate=at_most(80))
     st.button("Import", on_click=_import, disabled=st.session_state.get("import_file") is None)
 
 if everything:
@@ -146,9 +161,9 @@ if everything:
     chosen = next(w for w in everything if w.id == chosen_id)
     edit, actions = st.columns([3, 2])
     with edit, st.form(f"edit_{chosen.id}_{chosen.version}"):
-        st.text_input("Name", value=chosen.name, key="edit_name", max_chars=80)
-        st.text_input("Organisation", value=chosen.organisation, key="edit_org", max_chars=120)
-        st.date_input("Plan start", value=chosen.plan_start, key="edit_start")
+        st.text_input("Name", value=chosen.name, key="edit_name", validate=at_most(80))
+        st.text_input("Organisation", value=chosen.organisation, key="edit_org", validate=at_most(120))
+        st.date_input("Plan start", value=chosen.plan_start, key="edit_start", format=DATE_INPUT)
         st.radio(
             "Horizon (years)",
             [3, 4, 5],
@@ -156,11 +171,11 @@ if everything:
             key="edit_horizon",
             horizontal=True,
         )
-        st.text_input("Currency", value=chosen.currency, key="edit_currency", max_chars=3)
-        st.text_area("Description", value=chosen.description, key="edit_description", max_chars=2000)
+        st.text_input("Currency", value=chosen.currency, key="edit_currency", validate=at_most(3))
+        st.text_area("Description", value=chosen.description, key="edit_description")
         st.form_submit_button("Save changes", type="primary", on_click=_save, args=(chosen.id, chosen.version))
     with actions:
-        st.text_input("Name of the copy", value=f"{chosen.name} (copy)", key="copy_name", max_chars=80)
+        st.text_input("Name of the copy", value=f"{chosen.name} (copy)", key="copy_name", validate=at_most(80))
         st.button("Duplicate", on_click=_duplicate, args=(chosen.id,), disabled=bool(chosen.deleted_at))
         if chosen.deleted_at:
             st.button("Restore", on_click=_restore, args=(chosen.id, chosen.version))

@@ -26,7 +26,8 @@ from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 TRIVIAL = "(trivial page: st.write inside app.py's frame)"
-PAGES = sorted(p.name for p in (ROOT / "pages").glob("[!_]*.py"))
+# The journey's pages; the participant page (join.py) is reached only from a phone in a live session.
+PAGES = sorted(p.name for p in (ROOT / "pages").glob("[!_]*.py") if p.name != "join.py")
 STATEMENTS: list[str] = []
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import DATE_COLUMN, DATE_INPUT
 from models.settings import get_settings
 from strategy.store.records import create_record
 from strategy.sustain.actuals_csv import template_csv
@@ -22,7 +23,7 @@ def actuals_entry(ws_id: int, kpis: Mapping[int, Mapping[str, Any]], today: date
     with quick:
         st.header("One actual")
         st.selectbox("KPI", list(kpis), format_func=lambda i: kpis[i]["name"], key="act_kpi")
-        st.date_input("Date", value=today, key="act_on", format="DD/MM/YYYY")
+        st.date_input("Date", value=today, key="act_on", format=DATE_INPUT)
         st.number_input("Value", key="act_value", value=None, step=1.0)
         st.button("Record actual", on_click=_record, args=(ws_id, kpis, error_key), type="primary")
     with upload:
@@ -49,7 +50,7 @@ def actuals_entry(ws_id: int, kpis: Mapping[int, Mapping[str, Any]], today: date
             key="actuals_table",
             column_config={
                 "kpi_id": st.column_config.SelectboxColumn("KPI", options=list(kpis), required=True),
-                "measured_on": st.column_config.DateColumn("Date", format="DD/MM/YYYY", required=True),
+                "measured_on": st.column_config.DateColumn("Date", format=DATE_COLUMN, required=True),
             },
         )
 

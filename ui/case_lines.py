@@ -9,19 +9,16 @@ import pandas as pd
 import streamlit as st
 
 from models.base import BenefitCategory, CostCategory
+from models.labels import MISSING, value_label
 from strategy.store.records import apply_table_edits, create_record
 from strategy.store.table_edits import diff_table, records_frame
-from ui.common import actor, attempt, engine, show_pending_error
+from ui.common import actor, at_most, attempt, engine, show_pending_error
 
 ERROR = "case_lines_error"
 COST_FIELDS = ["name", "category", "recurrence", "start_year", "low", "likely", "high", "initiative_id"]
 BENEFIT_FIELDS = ["name", "category", "start_year", "low", "likely", "high", "adoption_dependent", "initiative_id"]
 RECURRENCE = {"one_off": "One-off", "recurring": "Recurring (every year from its start)"}
 NO_INITIATIVE = "— whole programme —"
-
-
-def readable(choice: str) -> str:
-    return choice.replace("_", " ").capitalize()
 
 
 def year_text(year: int) -> str:
@@ -31,9 +28,9 @@ def year_text(year: int) -> str:
 def amount_inputs(prefix: str, currency: str) -> None:
     """Low / likely / high side by side; leaving low or high empty uses the likely amount."""
     low, likely, high = st.columns(3)
-    likely.number_input(f"Likely ({currency})", min_value=0.0, step=5_000.0, value=None, key=f"{prefix}_likely")
-    low.number_input(f"Low ({currency}, optional)", min_value=0.0, step=5_000.0, value=None, key=f"{prefix}_low")
-    high.number_input(f"High ({currency}, optional)", min_value=0.0, step=5_000.0, value=None, key=f"{prefix}_high")
+    likely.number_input(f"Likely ({currency})", step=5_000.0, value=None, key=f"{prefix}_likely")
+    low.number_input(f"Low ({currency}, optional)", step=5_000.0, value=None, key=f"{prefix}_low")
+    high.number_input(f"High ({currency}, optional)", step=5_000.0, value=None, key=f"{prefix}_high")
 
 
 def typed_amounts(prefix: str) -> dict[str, Any]:
@@ -97,9 +94,9 @@ def initiative_picker(key: str, initiatives: Sequence[Mapping[str, Any]]) -> Non
 def cost_form(workspace_id: int, horizon: int, currency: str, initiatives: Sequence[Mapping[str, Any]]) -> None:
     with st.form("add_cost", border=True):
         st.header("Add a cost line")
-        st.text_input("Name", key="cost_name", max_chars=120, placeholder="e.g. CRM licences (180 users)")
+        st.text_input("Name", key="cost_name", validate=at_most(120), placeholder="e.g. CRM licences (180 users)")
         category, recurrence = st.columns(2)
-        category.selectbox("Category", list(CostCategory), format_func=readable, key="cost_category")
+        category.selectbox("Category", list(CostCategory), format_func=value_label, key="cost_category")
         recurrence.radio("Paid", list(RECURRENCE), format_func=RECURRENCE.__getitem__, key="cost_recurrence")
         start, initiative = st.columns(2)
         with start:
@@ -122,9 +119,11 @@ def benefit_form(workspace_id: int, horizon: int, currency: str, related: Mappin
     links = _link_options(related["objective"], related["kpi"])
     with st.form("add_benefit", border=True):
         st.header("Add a benefit line (annual amount)")
-        st.text_input("Name", key="benefit_name", max_chars=120, placeholder="e.g. Renewal margin from lower lapse")
+        st.text_input(
+            "Name", key="benefit_name", validate=at_most(120), placeholder="e.g. Renewal margin from lower lapse"
+        )
         category, start = st.columns(2)
-        category.selectbox("Category", list(BenefitCategory), format_func=readable, key="benefit_category")
+        category.selectbox("Category", list(BenefitCategory), format_func=value_label, key="benefit_category")
         start.selectbox("Starts in", list(range(1, horizon + 1)), format_func=year_text, key="benefit_start")
         link, initiative = st.columns(2)
         link.selectbox("Measured by (objective or KPI)", list(links), format_func=links.__getitem__, key="benefit_link")
@@ -191,6 +190,7 @@ def line_editor(
         width="stretch",
         hide_index=True,
         column_config={"id": None, **column_config},
+        placeholder=MISSING,
     )
     edited = with_initiative_ids(edited, initiatives)
     stored = [dict(line) for line in lines]

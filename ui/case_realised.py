@@ -6,11 +6,13 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import MISSING
 from models.settings import get_settings
 from models.workspace import Workspace
 from strategy.charts.tracking import adoption_chart
+from strategy.define.method import rule
 from strategy.plan.business_case import settings_of
-from strategy.plan.case_text import money
+from strategy.plan.case_text import EMPTY_CASE, money
 from strategy.plan.realised import monthly_adoption
 from strategy.sustain.review import track_review
 from ui.common import all_records, chart
@@ -23,7 +25,11 @@ def money_delta(amount: float, currency: str, against: str) -> str:
 
 def realised_tab(current: Workspace, today: date) -> None:
     """Realised to date, forecast against approved NPV, and the benefit lines falling behind."""
-    realised = track_review(current, all_records(current.id or 0), today, get_settings()).realised
+    found = all_records(current.id or 0)
+    if not found["benefit"]:  # nothing to realise: no €0 tiles, no forecast of nothing
+        st.info(EMPTY_CASE, icon=":material/add_card:")
+        return
+    realised = track_review(current, found, today, get_settings()).realised
     currency = current.currency
     left, middle, right = st.columns(3)
     left.metric(
@@ -39,7 +45,7 @@ def realised_tab(current: Workspace, today: date) -> None:
     )
     st.caption(
         f"Actual adoption for the {realised.months_passed} months passed, the planned ramp for the rest "
-        "(rule CASE-REALISED in the rule book)."
+        f"(rule book: {rule('CASE-REALISED').title})."
     )
     planned = monthly_adoption(settings_of(current), {}, 0)
     chart(adoption_chart(planned, realised.monthly_adoption, realised.months_passed), key="case_adoption")
@@ -55,4 +61,5 @@ def realised_tab(current: Workspace, today: date) -> None:
         ],
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )

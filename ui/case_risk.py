@@ -7,9 +7,10 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import MISSING
 from strategy.charts.business_case import npv_histogram, scenario_chart, tornado_chart
 from strategy.plan.business_case import CaseSettings, Line
-from strategy.plan.case_text import irr_text, money, payback_text, percent, roi_text
+from strategy.plan.case_text import EMPTY_CASE, irr_text, money, payback_text, percent, roi_text
 from strategy.plan.montecarlo import DEFAULT_RUNS, DEFAULT_SEED, npv_distribution, tornado
 from strategy.plan.scenarios import ScenarioOutcome, compare_scenarios
 from ui.common import chart, derived
@@ -88,9 +89,12 @@ def scenario_tab(
     scenarios: Sequence[Mapping[str, Any]],
     currency: str,
 ) -> None:
-    outcomes = compare_scenarios(settings, *lines, scenarios)
-    st.dataframe(scenario_rows(outcomes, currency), hide_index=True, width="stretch")
-    chart(scenario_chart(outcomes, currency), key="case_scenarios")
+    if any(lines):
+        outcomes = compare_scenarios(settings, *lines, scenarios)
+        st.dataframe(scenario_rows(outcomes, currency), hide_index=True, width="stretch", placeholder=MISSING)
+        chart(scenario_chart(outcomes, currency), key="case_scenarios")
+    else:  # every scenario of an empty case is €0: say where to start instead
+        st.info(EMPTY_CASE, icon=":material/add_card:")
     st.header("Edit scenarios")
     st.caption(
         "Rates and risks are fractions (0.12 = 12 %); leave one empty to keep the workspace setting. "

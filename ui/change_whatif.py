@@ -7,6 +7,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import DATE_TEXT
 from models.workspace import Workspace
 from strategy.errors import WorkbenchError
 from strategy.plan.case_text import money
@@ -46,7 +47,7 @@ def whatif_tab(current: Workspace, today: date, error_key: str) -> None:
         weeks = (found.end_with - found.end_without).days // 7 if found.end_with and found.end_without else 0
         end.metric(
             "Roadmap ends",
-            f"{found.end_with:%d %b %Y}" if found.end_with else "—",
+            f"{found.end_with:{DATE_TEXT}}" if found.end_with else "—",
             f"{weeks:+d} weeks" if weeks else "no change",
             delta_color="inverse",
         )
@@ -66,14 +67,11 @@ def effect_form(current: Workspace, request: dict, initiatives: list[dict], erro
     left.selectbox(
         "Starts after", [None, *titles], key=f"ce_after_{rid}", format_func=lambda i: "—" if i is None else titles[i]
     )
-    middle.number_input("Duration (weeks)", min_value=1, max_value=260, value=8, key=f"ce_weeks_{rid}")
-    middle.number_input("Effort (person-weeks)", min_value=0.0, value=8.0, key=f"ce_effort_{rid}")
-    right.number_input(
-        f"One-off cost ({current.currency})", min_value=0.0, value=0.0, step=1000.0, key=f"ce_cost_{rid}"
-    )
-    right.number_input(
-        f"Yearly benefit ({current.currency})", min_value=0.0, value=0.0, step=1000.0, key=f"ce_benefit_{rid}"
-    )
+    # No browser bounds (it refuses without a word): the change effect's own bounds refuse in words.
+    middle.number_input("Duration (weeks)", value=8, step=1, key=f"ce_weeks_{rid}")
+    middle.number_input("Effort (person-weeks)", value=8.0, step=1.0, key=f"ce_effort_{rid}")
+    right.number_input(f"One-off cost ({current.currency})", value=0.0, step=1000.0, key=f"ce_cost_{rid}")
+    right.number_input(f"Yearly benefit ({current.currency})", value=0.0, step=1000.0, key=f"ce_benefit_{rid}")
     st.button("Describe the effect", on_click=_save_effect, args=(current, request, error_key))
 
 

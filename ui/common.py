@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import Engine
 
+from models.labels import DATE_COLUMN
 from models.settings import get_settings
 from models.workspace import Workspace
 from strategy.errors import InvalidInput, WorkbenchError
@@ -160,14 +161,40 @@ def attempt(action: Callable[[], Any], success: str, error_key: str) -> bool:
     return True
 
 
+SHOWN = "_shown_errors"  # each form's refusal on screen in this run, for field_error() to repeat
+
+
 def show_pending_error(error_key: str) -> None:
+    """The refusal of the last submit, once; a submit that was not refused leaves nothing behind."""
     error = st.session_state.pop(error_key, None)
+    st.session_state.setdefault(SHOWN, {})[error_key] = error
     if error is not None:
         show_error(error)
 
 
+def field_error(error_key: str, field: str, place: Any = st) -> None:
+    """Under a field: why the refusal shown at the top refused this field, where the fix is typed.
+    Call after show_pending_error(error_key) in the same run; `place` is a column or container."""
+    error = st.session_state.get(SHOWN, {}).get(error_key)
+    problems = error.errors if isinstance(error, InvalidInput) else []
+    for problem in problems:
+        if problem.path == field:
+            place.markdown(f":red[:material/error: {plain(problem)}]")
+
+
+def at_most(chars: int) -> tuple[str, str]:
+    """A text input's length check, for `validate=`: Streamlit's max_chars drops a longer paste whole,
+    leaving the field empty without a word; this keeps the text and names the limit beside it."""
+    return rf"^[\s\S]{{0,{chars}}}$", f"At most {chars} characters here: shorten the text to save it."
+
+
 PRESENTING = "workshop_presenting"  # set by ui.presentation while the room is watching
 PRESENTING_FONT = 24
+
+
+def day_columns(*names: str) -> dict[str, Any]:
+    """Table columns of days, written as everywhere else ('01 Dec 2026'), still sorting by date."""
+    return {name: st.column_config.DateColumn(name, format=DATE_COLUMN) for name in names}
 
 
 def chart(figure: go.Figure, key: str | None = None) -> None:

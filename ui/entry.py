@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from models.labels import MISSING
 from strategy.store.records import apply_table_edits
 from strategy.store.table_edits import diff_table, records_frame
 from ui.common import actor, attempt, engine, records, show_pending_error
@@ -77,6 +78,7 @@ def id_table_editor(
         width="stretch",
         column_config={"id": None, **column_config},
         hide_index=True,
+        placeholder=MISSING,
     )
 
     def save() -> None:

@@ -8,18 +8,21 @@ from datetime import date
 import streamlit as st
 
 from strategy.health.runner import run_health
-from ui.common import all_records, plain, workspace
+from ui.common import all_records, derived, plain, workspace
 
 ICON = {"warn": ":material/warning:", "fail": ":material/error:"}
 
 
 def health_notes(*rule_ids: str) -> None:
     """A warning or error box for each of the rules that does not pass; nothing when all pass."""
-    current = workspace()
-    for finding in run_health(current, all_records(current.id or 0), date.today(), rule_ids):
-        if finding.status != "pass":
+    current, today = workspace(), date.today()
+    ws_id = current.id or 0
+    # The whole check, cached and shared with the health page; a page shows only its own rules.
+    findings = derived(f"health:{today}", ws_id, lambda: run_health(current, all_records(ws_id), today))
+    for finding in findings:
+        if finding.rule_id in rule_ids and finding.status != "pass":
             show = st.error if finding.status == "fail" else st.warning
             show(
-                f"**Health check · {finding.title}** (`{finding.rule_id}`): {plain(finding.evidence)}",
+                f"**Health check · {finding.title}**: {plain(finding.evidence)}",
                 icon=ICON[finding.status],
             )

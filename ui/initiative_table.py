@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from models.labels import DATE_COLUMN, MISSING
 from strategy.deliver.initiatives import save_initiative_table
 from strategy.deliver.roadmap import STATUS_LABELS
 from strategy.store.table_edits import diff_table, records_frame
@@ -80,8 +81,8 @@ def _columns(related: Mapping[str, Mapping[int, str]], initiatives: Mapping[int,
         "wave": cc.NumberColumn("Wave", min_value=1, max_value=20, step=1),
         "effort": cc.NumberColumn("Effort (person-weeks)", min_value=0, max_value=10_000, default=4.0),
         "duration_weeks": cc.NumberColumn("Weeks", min_value=1, max_value=260, step=1, default=6),
-        "earliest_start": cc.DateColumn("Earliest start", format="DD/MM/YYYY"),
-        "pinned_start": cc.DateColumn("Pinned start", format="DD/MM/YYYY"),
+        "earliest_start": cc.DateColumn("Earliest start", format=DATE_COLUMN),
+        "pinned_start": cc.DateColumn("Pinned start", format=DATE_COLUMN),
         "value_score": cc.NumberColumn("Value (1-5)", min_value=1, max_value=5, step=1),
         "owner_id": cc.SelectboxColumn(
             "Owner", options=list(related["stakeholder"]), format_func=_label(related["stakeholder"])
@@ -109,6 +110,7 @@ def initiative_table(
         width="stretch",
         column_config={"id": None, **_columns(related, titles)},
         hide_index=True,
+        placeholder=MISSING,
     )
 
     def save() -> None:

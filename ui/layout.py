@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 # Captions and help text: #4a4a4a on white is 8.9:1 (Streamlit's faded grey is 3.9:1).
 MUTED_TEXT = "#4a4a4a"
+# Below this width a wide chart (the Gantt, the health bars) gives way to its phone layout, a list.
+PHONE_WIDTH = 640
 
 DEFAULT_CSS = f"""
 [data-testid="stMainBlockContainer"] {{ padding: 2.5rem 3rem 4rem; }}
@@ -33,12 +36,29 @@ div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] * {
 [data-testid="stTable"] :is(th, td) {{ padding: 0.3rem 0.2rem; }}
 [data-testid="stMarkdownContainer"] code {{ font-size: 0.9em; }}
 .nav-section {{ margin: 0.8rem 0 0.1rem; font-weight: 600; color: {MUTED_TEXT}; }}
+[class*="st-key-phone-"] {{ display: none; }}
+@media (max-width: {PHONE_WIDTH}px) {{
+  [data-testid="stMainBlockContainer"] {{ padding-top: 4.25rem; }}  /* clear the phone's toolbar */
+  [class*="st-key-wide-"] {{ display: none; }}
+  [class*="st-key-phone-"] {{ display: flex; }}
+}}
 """
 
 
 def apply_default_layout() -> None:
     """The shared stylesheet, added once per run by app.py (a style-only block takes no space)."""
     st.html(f"<style>{DEFAULT_CSS}</style>")
+
+
+def wide_only(name: str) -> DeltaGenerator:
+    """A container shown on screens wider than a phone; pair it with `phone_only(name)`."""
+    return st.container(key=f"wide-{name}")
+
+
+def phone_only(name: str) -> DeltaGenerator:
+    """A container shown only on a phone: the same content in a form a narrow screen can read.
+    The server cannot know the screen's width, so both are sent and the stylesheet shows one."""
+    return st.container(key=f"phone-{name}")
 
 
 def sidebar_links(sections: Mapping[str, Sequence[st.Page]], carried: dict[str, str]) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from models.labels import DATE_INPUT, DATE_TEXT
 from strategy.deliver.initiatives import add_dependency, update_initiative
 from ui.common import actor, attempt, engine
 
@@ -55,7 +56,7 @@ def _pin(workspace_id: int, by_id: Mapping[int, Record], day: date | None) -> No
     if chosen is None:
         return
     record = by_id[chosen]
-    message = f"'{record['title']}' pinned to start on {day:%d %b %Y}." if day else f"'{record['title']}' unpinned."
+    message = f"'{record['title']}' pinned to start on {day:{DATE_TEXT}}." if day else f"'{record['title']}' unpinned."
     attempt(
         lambda: update_initiative(
             engine(), workspace_id, chosen, {"pinned_start": day}, expected_version=record["version"], actor=actor()
@@ -116,7 +117,7 @@ def pin_form(workspace_id: int, initiatives: Sequence[Record]) -> None:
             key="rm_pin_which",
             placeholder="Pick an initiative",
         )
-        day.date_input("Start on", key="rm_pin_day", format="DD/MM/YYYY")
+        day.date_input("Start on", key="rm_pin_day", format=DATE_INPUT)
         pin, unpin = st.columns(2)
         pin.form_submit_button(
             "Pin start", on_click=lambda: _pin(workspace_id, by_id, st.session_state.rm_pin_day), width="stretch"

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from models.labels import plural
+from models.labels import DATE_TEXT, plural
 from models.workspace import Workspace
 from strategy.charts.capacity import capacity_chart
 from strategy.charts.priorities import priority_chart
@@ -23,7 +23,7 @@ from strategy.deliver.prioritise import (
 from strategy.deliver.roadmap import Roadmap
 from strategy.deliver.roadmap_checks import Gate
 from strategy.store.workspaces import update_workspace
-from ui.common import actor, attempt, chart, engine, plain
+from ui.common import actor, attempt, chart, engine, field_error, plain
 
 ERROR = "roadmap_error"
 MET = {True: "met", False: "not yet", None: "not measured yet"}
@@ -122,7 +122,7 @@ def _gate(gate: Gate) -> None:
                 "Objective": k.objective_title,
                 "Target": f"{k.kpi['target']:g} {k.kpi['unit']}".strip()
                 + (f" by {k.kpi['target_date']:%b %Y}" if k.kpi["target_date"] else ""),
-                "Latest": "—" if k.latest is None else f"{k.latest:g} ({k.measured_on:%d %b %Y})",
+                "Latest": "—" if k.latest is None else f"{k.latest:g} ({k.measured_on:{DATE_TEXT}})",
                 "Met?": MET[k.met],
             }
             for k in gate.kpis
@@ -138,8 +138,8 @@ def gates_tab(roadmap: Roadmap) -> None:
         st.success("Every objective's due date leaves room for the initiatives that serve it.")
     for late in roadmap.late:
         st.error(
-            f"**{plain(late.objective['title'])}** is due on {late.due:%d %b %Y}, but "
-            f"{plain(', '.join(repr(t) for t in late.initiatives))} ends on {late.finish:%d %b %Y} "
+            f"**{plain(late.objective['title'])}** is due on {late.due:{DATE_TEXT}}, but "
+            f"{plain(', '.join(repr(t) for t in late.initiatives))} ends on {late.finish:{DATE_TEXT}} "
             f"({late.days_late} days later). Bring the work forward or move the due date.",
             icon=":material/event_busy:",
         )
@@ -179,24 +179,24 @@ def capacity_tab(roadmap: Roadmap, current: Workspace) -> None:
     with st.form(f"roadmap_settings_{current.version}", border=True):
         st.header("Roadmap settings")
         capacity, count, effort = st.columns(3)
+        # No browser bounds (it refuses without a word): the workspace's bounds refuse in words, by the field.
         capacity.number_input(
             "Capacity per quarter (person-weeks)",
-            1.0,
-            100_000.0,
-            current.capacity_per_quarter,
-            5.0,
+            value=current.capacity_per_quarter,
+            step=5.0,
             key="rm_capacity",
             help="What the programme team can deliver in one quarter.",
         )
         count.number_input(
-            "Pilot: at most this many initiatives", 1, 20, current.pilot_max_initiatives, 1, key="rm_pilot_count"
+            "Pilot: at most this many initiatives", value=current.pilot_max_initiatives, step=1, key="rm_pilot_count"
         )
         effort.number_input(
-            "Pilot: at most this effort (person-weeks)",
-            1.0,
-            100_000.0,
-            current.pilot_max_effort,
-            5.0,
-            key="rm_pilot_effort",
+            "Pilot: at most this effort (person-weeks)", value=current.pilot_max_effort, step=5.0, key="rm_pilot_effort"
         )
+        for place, name in (
+            (capacity, "capacity_per_quarter"),
+            (count, "pilot_max_initiatives"),
+            (effort, "pilot_max_effort"),
+        ):
+            field_error(ERROR, name, place)
         st.form_submit_button("Save roadmap settings", type="primary", on_click=_save_settings, args=(current,))

@@ -6,10 +6,12 @@ from datetime import date
 
 import streamlit as st
 
+from models.labels import DATE_TEXT, MISSING
 from models.settings import get_settings
+from strategy.define.method import rule
 from strategy.sustain.step_review_store import mark_reviewed
 from strategy.sustain.step_reviews import STEPS, step_ages
-from ui.common import actor, attempt, engine, records, show_pending_error
+from ui.common import actor, attempt, day_columns, engine, records, show_pending_error
 
 ERROR = "step_review_error"
 
@@ -22,7 +24,8 @@ def step_review_panel(workspace_id: int, today: date) -> None:
     overdue = [a.step for a in ages if a.overdue]
     if overdue:
         st.warning(
-            f"Not reviewed within {months} months: {', '.join(overdue)} (rule HEALTH-STEP-REVIEW).",
+            f"Not reviewed within {months} months: {', '.join(overdue)} "
+            f"(rule book: {rule('HEALTH-STEP-REVIEW').title}).",
             icon=":material/schedule:",
         )
     st.dataframe(
@@ -30,8 +33,10 @@ def step_review_panel(workspace_id: int, today: date) -> None:
             {"Step": a.step.capitalize(), "Last reviewed": a.reviewed_on, "Overdue": "yes" if a.overdue else ""}
             for a in ages
         ],
+        column_config=day_columns("Last reviewed"),
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
     left, right = st.columns([2, 1])
     left.selectbox("Step", STEPS, key="review_step", format_func=str.capitalize)
@@ -42,6 +47,6 @@ def _mark(workspace_id: int, today: date) -> None:
     step = st.session_state.review_step
     attempt(
         lambda: mark_reviewed(engine(), workspace_id, step, actor=actor(), today=today),
-        f"{step.capitalize()} marked as reviewed on {today:%d %b %Y}.",
+        f"{step.capitalize()} marked as reviewed on {today:{DATE_TEXT}}.",
         ERROR,
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from models.labels import COUNTS, SHARES, field_label
+from models.labels import COUNTS, DATE_COLUMN, MISSING, SHARES, date_fields, field_label
 from strategy.store.records import apply_table_edits
 from strategy.store.table_edits import diff_table, records_frame
 from ui.common import actor, attempt, engine, records, show_pending_error
@@ -33,6 +33,7 @@ def record_table_editor(
         width="stretch",
         column_config={"id": None, **labelled_columns(fields, column_config or {})},
         hide_index=True,
+        placeholder=MISSING,
     )
 
     def save() -> None:
@@ -72,4 +73,6 @@ def _default_column(name: str) -> Any:
         return st.column_config.NumberColumn(field_label(name), format="percent", min_value=0.0, max_value=1.0)
     if name in COUNTS:
         return st.column_config.NumberColumn(field_label(name), format="localized", min_value=0)
+    if name in date_fields():
+        return st.column_config.DateColumn(field_label(name), format=DATE_COLUMN)
     return field_label(name)

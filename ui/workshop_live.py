@@ -27,8 +27,9 @@ def open_form(workspace_id: int) -> None:
     allowance = settings[0]["vote_allowance"] if settings else 3
     minutes = settings[0]["session_minutes"] if settings else 90
     with st.form("open_live"):
-        st.number_input("Votes per person", 1, 20, allowance, key="live_allowance")
-        st.number_input("Closes by itself after (minutes)", 5, 480, minutes, key="live_minutes")
+        # No browser bounds (it refuses without a word): open_session names the ranges when refused.
+        st.number_input("Votes per person", value=allowance, step=1, key="live_allowance")
+        st.number_input("Closes by itself after (minutes)", value=minutes, step=1, key="live_minutes")
         st.form_submit_button("Open a live session", type="primary", on_click=_open, args=(workspace_id,))
 
 

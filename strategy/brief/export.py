@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -12,11 +11,13 @@ from sqlalchemy import Engine
 from strategy.brief.builder import SECTION_KEYS, build_brief
 from strategy.brief.content import Brief
 from strategy.brief.images import Progress, render_charts
-from strategy.brief.names import FORMAT_KEYS
+from strategy.brief.names import BRIEF_FORMAT_KEYS, FORMAT_KEYS, WORKBOOK_FORMAT, file_stem
 from strategy.brief.render_docx import render_docx
 from strategy.brief.render_markdown import render_markdown
 from strategy.brief.render_pdf import render_pdf
 from strategy.brief.render_pptx import render_pptx
+from strategy.store.snapshot import workspace_records
+from strategy.store.workspaces import get_workspace
 
 Renderer = Callable[[Brief, dict[int, bytes]], bytes]
 
@@ -51,7 +52,7 @@ FORMATS: dict[str, Format] = {
         Format("md", "Markdown", "md", "text/markdown", render_markdown),
     )
 }
-assert tuple(FORMATS) == FORMAT_KEYS, "strategy/brief/names.py lists the formats"
+assert tuple(FORMATS) == BRIEF_FORMAT_KEYS, "strategy/brief/names.py lists the formats"
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,10 @@ def export_brief(
     today: date | None = None,
 ) -> BriefFile:
     """The brief as a file; progress(share, message) is told how far it has come."""
+    if fmt == WORKBOOK_FORMAT:
+        return export_workbook(engine, workspace_id, today)
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMAT_KEYS)}")
     chosen = FORMATS[fmt]
     report = progress or (lambda share, message: None)
     report(0.05, "gathering the records")
@@ -81,5 +84,14 @@ def export_brief(
     report(0.85, f"writing the {chosen.label} file")
     content = chosen.render(brief, images)
     report(1.0, "done")
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", brief.title).strip("-").lower() or "strategy-brief"
-    return BriefFile(f"{stem}-{brief.prepared_on:%Y-%m-%d}.{chosen.extension}", chosen.mime, content)
+    return BriefFile(f"{file_stem(brief.title)}-{brief.prepared_on:%Y-%m-%d}.{chosen.extension}", chosen.mime, content)
+
+
+def export_workbook(engine: Engine, workspace_id: int, today: date | None = None) -> BriefFile:
+    """The business case as an Excel workbook with live formulas (xlsxwriter loads only now)."""
+    from strategy.brief.case_workbook import MIME, case_workbook, workbook_name
+
+    workspace = get_workspace(engine, workspace_id)
+    found = workspace_records(engine, workspace_id)
+    content = case_workbook(workspace, found["cost"], found["benefit"], found["scenario"])
+    return BriefFile(workbook_name(workspace.name, today), MIME, content)

@@ -8,6 +8,7 @@ from itertools import accumulate
 
 import plotly.graph_objects as go
 
+from models.labels import value_label
 from strategy.charts.style import BAD, FONT_SIZE, GOOD, MUTED, PALETTE, projector_layout
 from strategy.plan.business_case import CaseFigures, CategoryValue
 from strategy.plan.case_text import money
@@ -17,11 +18,6 @@ from strategy.plan.scenarios import ScenarioOutcome
 TOTAL = "#0b5cad"
 GRID = "#e9ecef"
 TORNADO_LINES = 10
-
-
-def label(name: str) -> str:
-    """A stored choice as people read it: data_cleansing → Data cleansing."""
-    return name.replace("_", " ").capitalize()
 
 
 def year_label(year: int) -> str:
@@ -63,8 +59,9 @@ def cash_flow_chart(figures: CaseFigures, currency: str) -> go.Figure:
 def waterfall_chart(values: Sequence[CategoryValue], npv: float, currency: str) -> go.Figure:
     """From the present value of each cost category, through each benefit category, down to NPV;
     drawn across so every category name reads in full."""
-    steps = [(f"− {label(v.category)}", -v.present_value) for v in values if v.kind == "cost" and v.present_value]
-    steps += [(f"+ {label(v.category)}", v.present_value) for v in values if v.kind == "benefit" and v.present_value]
+    shown = [v for v in values if v.present_value]
+    steps = [(f"− {value_label(v.category)}", -v.present_value) for v in shown if v.kind == "cost"]
+    steps += [(f"+ {value_label(v.category)}", v.present_value) for v in shown if v.kind == "benefit"]
     figure = go.Figure(
         go.Waterfall(
             orientation="h",

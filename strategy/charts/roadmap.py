@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import plotly.graph_objects as go
 
+from models.labels import DATE_TEXT
 from strategy.charts.style import BAD, FONT_SIZE, GOOD, MUTED, PALETTE, WARN, projector_layout
 from strategy.deliver.roadmap import STATUS_LABELS, RoadmapItem
 from strategy.deliver.roadmap_checks import LateObjective
@@ -112,7 +113,7 @@ def _bars(figure: go.Figure, groups: Sequence[_Group]) -> None:
                 line=dict(color=CRITICAL, width=[5 if i.critical else 0 for i in items]),
             ),
             customdata=[
-                [i.initiative["title"], f"{i.start:%d %b %Y}", f"{i.end:%d %b %Y}", _slack_text(i)] for i in items
+                [i.initiative["title"], f"{i.start:{DATE_TEXT}}", f"{i.end:{DATE_TEXT}}", _slack_text(i)] for i in items
             ],
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} → %{customdata[2]}<br>"
             "%{customdata[3]}<extra></extra>",
@@ -201,7 +202,7 @@ def _milestones(
             ],
             line=dict(color="white", width=2),
         ),
-        hovertext=[f"{o['title']} — due {o['due_date']:%d %b %Y}" for o in due],
+        hovertext=[f"{o['title']} — due {o['due_date']:{DATE_TEXT}}" for o in due],
         hoverinfo="text",
     )
     return rows

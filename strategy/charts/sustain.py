@@ -8,6 +8,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from models.labels import value_label
 from strategy.charts.style import projector_layout
 from strategy.sustain.decay import accurate_share
 
@@ -43,7 +44,7 @@ def change_status_chart(changes: Sequence[Record]) -> go.Figure:
     statuses = [s for s in STATUS_ORDER if counts[s]]
     figure = go.Figure(
         go.Bar(
-            x=[s.replace("_", " ") for s in statuses],
+            x=[value_label(s) for s in statuses],
             y=[counts[s] for s in statuses],
             marker_color=[STATUS_COLOURS[s] for s in statuses],
             text=[counts[s] for s in statuses],

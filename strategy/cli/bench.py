@@ -23,6 +23,7 @@ import typer
 from strategy.cli.app import app, emit_json
 from strategy.cli.bench_measure import (
     Row,
+    actuals_upload,
     briefs,
     build_workspace,
     cli_start,
@@ -122,7 +123,7 @@ def bench(
         if with_growth:
             slowest = max(found[1:], key=lambda page: page["median_ms"])["page"]
             rows += growth(slowest, folder, runs)
-        rows += [peak_memory(), *NOT_MEASURED]
+        rows += [actuals_upload(ws), peak_memory(), *NOT_MEASURED]
     about = machine() | {"size": size, "records": ws.records}
     if as_json:
         emit_json(about | {"rows": [asdict(row) | {"verdict": row.verdict} for row in rows]})

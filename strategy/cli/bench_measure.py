@@ -27,10 +27,11 @@ from strategy.health.runner import run_health
 from strategy.plan.business_case import settings_of
 from strategy.plan.montecarlo import npv_distribution, tornado
 from strategy.store.database import ensure_database
-from strategy.store.generator import generate
+from strategy.store.generator import actuals_csv, generate
 from strategy.store.interchange import export_json, import_document, parse_document
 from strategy.store.snapshot import workspace_records
 from strategy.store.workspaces import get_workspace
+from strategy.sustain.actuals_import import import_actuals_csv
 
 PAGES_SCRIPT = ROOT / "scripts" / "bench_pages.py"
 
@@ -128,6 +129,15 @@ def computations(ws: Workspace, today: date) -> list[Row]:
     tracemalloc.stop()
     rows.append(Row("computations", "Monte Carlo 100,000 runs: peak memory", peak, unit="MB", budget=200))
     return rows
+
+
+def actuals_upload(ws: Workspace, rows: int = 10_000) -> Row:
+    """The Tracking page's CSV upload: every line checked, then stored in one transaction."""
+    names = [str(k["name"]) for k in workspace_records(ws.engine, ws.workspace_id)["kpi"]]
+    data = actuals_csv(names, rows)
+    start = time.perf_counter()
+    import_actuals_csv(ws.engine, ws.workspace_id, data, actor="bench")
+    return Row("import/export", f"upload {rows:,} KPI actuals (CSV)", (time.perf_counter() - start) * 1000, budget=2000)
 
 
 BRIEF_BUDGETS = {"pdf": 5000.0, "pptx": 2000.0, "docx": 2000.0, "md": 1000.0}

@@ -1,4 +1,5 @@
-"""`python -m strategy brief`: export the strategy brief as PDF, PowerPoint, Word or Markdown."""
+"""`python -m strategy brief`: export the strategy brief as PDF, PowerPoint, Word or Markdown, or the
+business case as an Excel workbook with live formulas (`--format xlsx`)."""
 
 from __future__ import annotations
 

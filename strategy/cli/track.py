@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from models.labels import DATE_TEXT
 from models.settings import get_settings
 from strategy.cli.app import actor, app, emit_json, open_engine, user_errors, workspace_arg
 from strategy.define.method import rule
@@ -50,7 +51,7 @@ def review_data(review: TrackReview) -> dict[str, Any]:
 
 
 def _print(review: TrackReview, currency: str) -> None:
-    typer.echo(f"KPI status on {review.today:%d %b %Y}")
+    typer.echo(f"KPI status on {review.today:{DATE_TEXT}}")
     for s in review.statuses:
         latest = "—" if s.latest is None else f"{s.latest:,.4g}"
         path = "—" if s.expected is None else f"{s.expected:,.4g}"

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from models.labels import plural
 from strategy.edits import TableEdits
 
 Record = Mapping[str, Any]
@@ -87,6 +88,34 @@ def gaps(capabilities: Sequence[Record], lens: str) -> list[Gap]:
         for c in ratings(capabilities, lens)
     ]
     return sorted(found, key=lambda g: -g.size)
+
+
+@dataclass(frozen=True)
+class GapSummary:
+    """The lens's open gaps (largest first), how many dimensions were rated and which were not:
+    'no gaps' is a verdict only on what somebody rated, never on a form's presets."""
+
+    open: tuple[Gap, ...]
+    rated: int
+    unrated: tuple[str, ...]
+
+    @property
+    def message(self) -> str | None:
+        """What to say when no gap is open; None when there are gaps to list."""
+        if self.open:
+            return None
+        if not self.rated:
+            return "Not rated yet: rate each dimension today and as the vision needs it, then **Save ratings**."
+        if self.unrated:
+            return (
+                f"No gaps among the {plural(self.rated, 'rated dimension')}; not rated yet: {', '.join(self.unrated)}."
+            )
+        return "No gaps: every dimension is at its target."
+
+
+def gap_summary(capabilities: Sequence[Record], lens: str) -> GapSummary:
+    found = gaps(capabilities, lens)
+    return GapSummary(tuple(g for g in found if g.size > 0), len(found), tuple(unrated(capabilities, lens)))
 
 
 def rating_edits(

@@ -185,6 +185,12 @@ def stage_of(position: float) -> str:
     return STAGES[min(int(position + 0.5), 2)]
 
 
+def continuum_placed(direction: Direction | None) -> bool:
+    """True once somebody has answered the evidence questions (an all-"No" save counts): until then the
+    stored positions are the model's defaults, not anyone's assessment, and must not be shown as one."""
+    return bool(direction and direction.get("answers"))
+
+
 def continuum_from_answers(answers: Mapping[str, int]) -> dict[str, Any]:
     """The direction fields the evidence questions set: the answers and both positions."""
     return {

@@ -45,6 +45,7 @@ class Rule:
     weak: str
     strong: str
     setting: Setting | None = None
+    chapter: str = ""  # the book's `##` heading the rule sits under, e.g. "Strategy health"
 
     @property
     def family(self) -> str:
@@ -75,20 +76,23 @@ def family_of(rule_id: str) -> str:
     return rule_id.split("-", 1)[0]
 
 
-def _sections(text: str) -> list[tuple[str, str, str]]:
-    """(id, title, body) for every rule heading; a body ends at the next heading of any kind."""
-    found: list[tuple[str, str, list[str]]] = []
+def _sections(text: str) -> list[tuple[str, str, str, str]]:
+    """(chapter, id, title, body) for every rule heading; a body ends at the next heading of any kind."""
+    found: list[tuple[str, str, str, list[str]]] = []
     current: list[str] | None = None
+    chapter = ""
     for line in text.splitlines():
         heading = RULE_HEADING.match(line)
         if heading:
             current = []
-            found.append((heading["id"], heading["title"], current))
+            found.append((chapter, heading["id"], heading["title"], current))
         elif ANY_HEADING.match(line):
             current = None
+            if line.startswith("## "):
+                chapter = line[3:].strip()
         elif current is not None:
             current.append(line)
-    return [(rule_id, title, "\n".join(body)) for rule_id, title, body in found]
+    return [(chapter, rule_id, title, "\n".join(body)) for chapter, rule_id, title, body in found]
 
 
 def _fields(rule_id: str, body: str) -> dict[str, str]:
@@ -112,7 +116,7 @@ def _setting(rule_id: str, text: str | None) -> Setting | None:
 def parse_rule_book(text: str) -> dict[str, Rule]:
     """Every rule in the text, by id, in the order written."""
     rules: dict[str, Rule] = {}
-    for rule_id, title, body in _sections(text):
+    for chapter, rule_id, title, body in _sections(text):
         if rule_id in rules:
             raise RuleBookError(f"rule id {rule_id} is used twice")
         fields = _fields(rule_id, body)
@@ -124,6 +128,7 @@ def parse_rule_book(text: str) -> dict[str, Rule]:
             fields["Weak"],
             fields["Strong"],
             _setting(rule_id, fields.get("Setting")),
+            chapter,
         )
     return rules
 

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, TypeGuard
 
+from models.labels import DATE_TEXT
 from models.settings import get_settings
 from models.workspace import WorkspaceBase
 from strategy.define.method import rule
 from strategy.deliver.plan_window import plan_end
 
 Verdict = Literal["pass", "fail", "stretch"]
+Mark = Literal["pass", "check", "fail", "stretch"]  # what a person sees: a pass with a question is "check"
 Objective = Mapping[str, Any]
 LETTERS = {"S": "Specific", "M": "Measurable", "A": "Achievable", "R": "Relevant", "T": "Time-bound"}
 SEVERITY: dict[Verdict, int] = {"pass": 0, "stretch": 1, "fail": 2}
@@ -43,6 +45,10 @@ FILLER_WORDS = frozenset(
     | {"make", "get", "all", "at", "by", "is", "are", "do", "much", "very", "really", "some", "things"}
 )
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+LETTERS_ONLY = re.compile(r"[a-z]+")
+# A metric or unit with one of these words may well be below zero: no question asked about it.
+SIGNED_WORDS = frozenset({"net", "score", "nps", "balance", "margin", "profit", "change", "delta", "difference"})
+SIGNED_WORDS |= {"point", "pts", "temperature", "variance"}  # as `_stems` leaves them: "points" → "point"
 
 
 @dataclass(frozen=True)
@@ -71,10 +77,15 @@ class RuleResult:
     rule_id: str
     verdict: Verdict
     detail: str
+    caution: bool = False  # passes, but asks a person to confirm something unusual (already in `detail`)
 
     @property
     def message(self) -> str:
         return f"{self.detail} — {rule(self.rule_id).cite()}"
+
+    @property
+    def mark(self) -> Mark:
+        return "check" if self.verdict == "pass" and self.caution else self.verdict
 
 
 @dataclass(frozen=True)
@@ -90,9 +101,14 @@ class LetterVerdict:
         return LETTERS[self.letter]
 
     @property
+    def mark(self) -> Mark:
+        """The verdict, or "check" when it passes with a question for a person (e.g. values below zero)."""
+        return "check" if self.verdict == "pass" and any(r.caution for r in self.results) else self.verdict
+
+    @property
     def message(self) -> str:
-        """The failing rules' messages (or, when all pass, every rule's), one per line."""
-        shown = [r for r in self.results if r.verdict != "pass"] or list(self.results)
+        """The failing or questioned rules' messages (or, when all pass, every rule's), one per line."""
+        shown = [r for r in self.results if r.mark != "pass"] or list(self.results)
         return "\n".join(r.message for r in shown)
 
 
@@ -140,12 +156,30 @@ def annual_change(baseline: float, target: float, years: float) -> float:
     return abs(target - baseline) / abs(baseline) / years
 
 
-def vague_title(title: str) -> bool:
-    """True when the title has no number and every word is a vague verb, adjective or filler."""
-    if any(ch.isdigit() for ch in title):
-        return False
+def only_vague_words(title: str) -> bool:
+    """True when every word of the title is a vague verb, adjective or filler."""
     words = [w.lower() for w in WORD.findall(title)]
     return all(w in VAGUE_WORDS or w in FILLER_WORDS for w in words)
+
+
+def _stems(text: str) -> set[str]:
+    """Lower-case words that carry meaning, a plural 's' dropped, so 'members' meets 'member'."""
+    words = LETTERS_ONLY.findall(text.lower())
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in VAGUE_WORDS | FILLER_WORDS}
+
+
+def names_metric(title: str, metric: str) -> bool:
+    """True when at least half of the metric's meaningful words appear in the title."""
+    wanted = _stems(metric)
+    return bool(wanted) and 2 * len(wanted & _stems(title)) >= len(wanted)
+
+
+def vague_title(title: str, metric: str = "") -> bool:
+    """True when the title gives no number and does not name the metric: it says neither what
+    changes nor by how much ("Improve campaign efficiency")."""
+    if any(ch.isdigit() for ch in title):
+        return False
+    return not names_metric(title, metric)
 
 
 def _specific_metric(o: Objective, ctx: SmartContext) -> RuleResult:
@@ -156,10 +190,17 @@ def _specific_metric(o: Objective, ctx: SmartContext) -> RuleResult:
 
 
 def _specific_title(o: Objective, ctx: SmartContext) -> RuleResult:
-    title = str(o.get("title") or "").strip()
-    if vague_title(title):
+    title, metric = str(o.get("title") or "").strip(), str(o.get("metric") or "").strip()
+    if only_vague_words(title) and not any(ch.isdigit() for ch in title):
         return RuleResult("SMART-S2", "fail", f"“{title}” is only vague words: name what changes, or by how much")
-    return RuleResult("SMART-S2", "pass", "The title names what changes")
+    if vague_title(title, metric):
+        named = f"the metric ({metric})" if metric else "a metric"
+        return RuleResult(
+            "SMART-S2", "fail", f"“{title}” gives no number and does not name {named}: say what changes, by how much"
+        )
+    if any(ch.isdigit() for ch in title):
+        return RuleResult("SMART-S2", "pass", "The title names what changes, with a number")
+    return RuleResult("SMART-S2", "pass", f"The title names the metric ({metric})")
 
 
 def _measurable_numbers(o: Objective, ctx: SmartContext) -> RuleResult:
@@ -168,7 +209,14 @@ def _measurable_numbers(o: Objective, ctx: SmartContext) -> RuleResult:
         return RuleResult(
             "SMART-M1", "fail", f"The {' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set"
         )
-    return RuleResult("SMART-M1", "pass", f"Baseline {o['baseline']:g}, target {o['target']:g}")
+    found = f"Baseline {o['baseline']:g}, target {o['target']:g}"
+    negative = [name for name in ("baseline", "target") if o[name] < 0]
+    signed = _stems(f"{o.get('metric') or ''} {o.get('unit') or ''}") & SIGNED_WORDS
+    if negative and not signed:
+        below = f"{' and '.join(negative).capitalize()} {'is' if len(negative) == 1 else 'are'}"
+        question = f"{below} below zero: is that intended? (Fine for a net score or a balance; say so in the unit.)"
+        return RuleResult("SMART-M1", "pass", f"{found}. {question}", caution=True)
+    return RuleResult("SMART-M1", "pass", found)
 
 
 def _measurable_unit(o: Objective, ctx: SmartContext) -> RuleResult:
@@ -225,18 +273,18 @@ def _due_date_set(o: Objective, ctx: SmartContext) -> RuleResult:
     due = o.get("due_date")
     if not isinstance(due, date):
         return RuleResult("SMART-T1", "fail", "No due date is set")
-    return RuleResult("SMART-T1", "pass", f"Due {due:%d %b %Y}")
+    return RuleResult("SMART-T1", "pass", f"Due {due:{DATE_TEXT}}")
 
 
 def _due_in_plan(o: Objective, ctx: SmartContext) -> RuleResult:
     due = o.get("due_date")
-    window = f"the plan runs {ctx.plan_start:%d %b %Y} – {ctx.plan_end:%d %b %Y}"
+    window = f"the plan runs {ctx.plan_start:{DATE_TEXT}} – {ctx.plan_end:{DATE_TEXT}}"
     if not isinstance(due, date):
         return RuleResult("SMART-T2", "fail", f"No due date to place in the plan ({window})")
     if due <= ctx.plan_start:
-        return RuleResult("SMART-T2", "fail", f"Due {due:%d %b %Y}, not after the plan start: {window}")
+        return RuleResult("SMART-T2", "fail", f"Due {due:{DATE_TEXT}}, not after the plan start: {window}")
     if due > ctx.plan_end:
-        return RuleResult("SMART-T2", "fail", f"Due {due:%d %b %Y}, beyond the horizon: {window}")
+        return RuleResult("SMART-T2", "fail", f"Due {due:{DATE_TEXT}}, beyond the horizon: {window}")
     return RuleResult("SMART-T2", "pass", f"Due inside the plan ({window})")
 
 

@@ -10,6 +10,8 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
+from models.labels import DATE_TEXT
+
 Record = Mapping[str, Any]
 NOT_STARTED = frozenset({"proposed", "planned"})
 
@@ -136,18 +138,18 @@ def behind_today(scheduled: Sequence[Scheduled], today: date) -> list[str]:
         status, title = item.initiative["status"], item.initiative["title"]
         if status in NOT_STARTED and item.start < today:
             found.append(
-                f"'{title}' was due to start on {item.start:%d %b %Y} and is still {status}: "
+                f"'{title}' was due to start on {item.start:{DATE_TEXT}} and is still {status}: "
                 "start it, or give it a later earliest start"
             )
         elif status == "in_progress" and item.end < today:
-            found.append(f"'{title}' was due to end on {item.end:%d %b %Y} and is still in progress")
+            found.append(f"'{title}' was due to end on {item.end:{DATE_TEXT}} and is still in progress")
     return found
 
 
 def beyond_horizon(scheduled: Sequence[Scheduled], plan_end: date) -> list[str]:
     """Work that ends after the last day of the plan."""
     return [
-        f"'{item.initiative['title']}' ends on {item.end:%d %b %Y}, after the plan ends ({plan_end:%d %b %Y})"
+        f"'{item.initiative['title']}' ends on {item.end:{DATE_TEXT}}, after the plan ends ({plan_end:{DATE_TEXT}})"
         for item in scheduled
         if item.end > plan_end
     ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from models.labels import DATE_TEXT
 from strategy.cycles import DependencyCycle, find_cycle
 
 WEEK = timedelta(days=7)
@@ -217,8 +218,8 @@ def _pin_issues(tasks: Sequence[Task], graph: Mapping[int, list[int]], plan: _Pl
                 Issue(
                     task.id,
                     "pin_breaks_dependency",
-                    f"'{task.title}' is pinned to start on {placed.start:%d %b %Y}, before '{titles[dep]}' "
-                    f"ends on {plan.placements[dep].end:%d %b %Y}: move the pin or drop the dependency",
+                    f"'{task.title}' is pinned to start on {placed.start:{DATE_TEXT}}, before '{titles[dep]}' "
+                    f"ends on {plan.placements[dep].end:{DATE_TEXT}}: move the pin or drop the dependency",
                 )
             )
         crowded = [

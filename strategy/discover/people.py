@@ -36,6 +36,12 @@ def quadrant(influence: int, interest: int) -> str:
     return QUADRANTS[(influence >= HIGH, interest >= HIGH)]
 
 
+def same_name(people: Sequence[Person], name: str) -> Person | None:
+    """Someone already listed under this name, case and spacing aside: usually the same person twice."""
+    wanted = " ".join(name.split()).casefold()
+    return next((p for p in people if " ".join(str(p["name"]).split()).casefold() == wanted), None) if wanted else None
+
+
 def key_without_wiifm(people: Sequence[Person]) -> list[Person]:
     """Active, high-influence stakeholders nobody has yet said what is in it for them."""
     return [p for p in people if p["active"] and p["influence"] >= HIGH and not str(p["wiifm"]).strip()]

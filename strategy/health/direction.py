@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from strategy.define.direction import BY_KEY, crm_fit, stage_of
+from strategy.define.direction import BY_KEY, continuum_placed, crm_fit, stage_of
 from strategy.define.kpis import kpi_category
 from strategy.health.types import Check, HealthInput, HealthResult, quoted
 
@@ -18,8 +18,8 @@ def _direction(inp: HealthInput) -> Mapping[str, Any] | None:
 
 def continuum_target(inp: HealthInput) -> HealthResult:
     direction = _direction(inp)
-    if direction is None:
-        return HealthResult("fail", "the CRM continuum has not been assessed: answer the evidence questions")
+    if direction is None or not continuum_placed(direction):
+        return HealthResult("fail", "CRM has not been placed on the continuum yet: answer the evidence questions")
     current, target = float(direction["continuum_current"]), float(direction["continuum_target"])
     aim = inp.settings.health_continuum_target
     evidence = (

@@ -3,6 +3,7 @@ that mind personal data, and reviews on cadence."""
 
 from __future__ import annotations
 
+from models.labels import DATE_TEXT
 from strategy.health.types import Check, HealthInput, HealthResult, quoted
 from strategy.sustain.reviews import next_review_due
 
@@ -52,8 +53,8 @@ def review_cadence(inp: HealthInput) -> HealthResult:
         return HealthResult("fail", "no strategy review has been held")
     due = next_review_due(reviews)
     if due < inp.today:
-        return HealthResult("fail", f"the next review was due by {due:%d %b %Y} and has not been held")
-    return HealthResult("pass", f"{len(reviews)} reviews held; the next is due by {due:%d %b %Y}")
+        return HealthResult("fail", f"the next review was due by {due:{DATE_TEXT}} and has not been held")
+    return HealthResult("pass", f"{len(reviews)} reviews held; the next is due by {due:{DATE_TEXT}}")
 
 
 CHECKS = (

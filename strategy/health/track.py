@@ -3,6 +3,7 @@ journey steps nobody has reviewed within the cadence."""
 
 from __future__ import annotations
 
+from models.labels import DATE_TEXT
 from models.settings import get_settings
 from strategy.health.types import Check, HealthInput, HealthResult, Status
 from strategy.sustain.review import thresholds_of
@@ -57,7 +58,7 @@ def steps_reviewed(inp: HealthInput) -> HealthResult:
     if not overdue:
         return HealthResult("pass", f"every journey step reviewed within {months} months")
     detail = ", ".join(
-        f"{a.step} ({a.reviewed_on:%d %b %Y})" if a.reviewed_on else f"{a.step} (never)" for a in overdue
+        f"{a.step} ({a.reviewed_on:{DATE_TEXT}})" if a.reviewed_on else f"{a.step} (never)" for a in overdue
     )
     status: Status = "fail" if len(overdue) == len(STEPS) else "warn"
     return HealthResult(status, f"not reviewed within {months} months: {detail}")

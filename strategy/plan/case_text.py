@@ -8,6 +8,11 @@ ROI_UNDEFINED = "ROI undefined (no costs)"
 RATIO_UNDEFINED = "undefined (no costs)"
 NO_IRR = "none (the net cash flow never turns)"
 NO_PAYBACK = "not within the horizon"
+# An empty case has no NPV, ROI or payback to show (not zeros): only where to start.
+EMPTY_CASE = (
+    "No cost or benefit lines yet. Add a cost and a benefit first on the **Costs and benefits** tab: "
+    "NPV, ROI, payback and the scenarios follow from them."
+)
 
 
 def money(amount: float, currency: str) -> str:

@@ -178,3 +178,10 @@ def _money(document: dict[str, Any], counts: dict[str, int], rng: random.Random)
         benefit["kpi"] = kpi if benefit.get("kpi") else None
         benefit["objective"] = kpis[kpi] if benefit.get("objective") else None
         assert benefit["objective"] is None or benefit["objective"] in objectives
+
+
+def actuals_csv(names: list[str], rows: int) -> bytes:
+    """A kpi,date,value upload of `rows` lines spread over the KPIs, on days no actual holds yet."""
+    days = [date(2000, 1, 1) + timedelta(days=n) for n in range(rows // len(names) + 1)]
+    lines = [f"{name},{day.isoformat()},{n}" for n, (day, name) in enumerate((d, k) for d in days for k in names)]
+    return ("kpi,date,value\n" + "\n".join(lines[:rows]) + "\n").encode()

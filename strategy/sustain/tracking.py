@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from models.labels import DATE_TEXT
 from strategy.deliver.plan_window import add_months
 
 Record = Mapping[str, Any]
@@ -106,7 +107,7 @@ def kpi_status(kpi: Record, latest: Record | None, start: date, today: date, thr
     facts = {"latest_on": on, "latest": actual}
     if is_stale(kpi, on, today):
         cadence = int(kpi.get("cadence_months") or 1)
-        reason = f"last actual {on:%d %b %Y}, older than its cadence of {cadence} month{'s' * (cadence > 1)}"
+        reason = f"last actual {on:{DATE_TEXT}}, older than its cadence of {cadence} month{'s' * (cadence > 1)}"
         return KpiStatus(**head, **facts, status="stale", rule_id="TRACK-STALE", reason=reason)
     expected = target_path(kpi, start, on)
     gap = None if expected is None else shortfall(kpi, actual, expected)

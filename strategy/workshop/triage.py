@@ -9,6 +9,7 @@ from sqlmodel import col, select
 
 from models.base import RaisedLevel
 from models.engine import read_session, write_session
+from models.labels import DATE_TEXT
 from models.registry import entity
 from models.workshop import Contribution, ContributionStatus, LiveSession, Participant
 from strategy.errors import NotFound
@@ -65,5 +66,5 @@ def _need_data(row: Contribution, by: Participant | None, code: str) -> dict[str
         "level": RaisedLevel.end_user,
         "severity": row.size,
         "reach": 3,
-        "evidence": f"{RAISED_IN_WORKSHOP} {code} on {row.at:%d %b %Y}.",
+        "evidence": f"{RAISED_IN_WORKSHOP} {code} on {row.at:{DATE_TEXT}}.",
     }

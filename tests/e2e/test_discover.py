@@ -10,6 +10,7 @@ pytestmark = pytest.mark.e2e
 
 PAIN = "Web leads never get a call back"
 OPPORTUNITY = "Sell trip insurance with every course booking"
+KEYBOARD_NEED = "Contracts wait for a legal review"
 
 
 def _choose_department(page: Page, name: str) -> None:
@@ -17,6 +18,7 @@ def _choose_department(page: Page, name: str) -> None:
     box = page.get_by_test_id("stForm").get_by_test_id("stSelectbox").filter(has_text="department")
     box.click()
     page.keyboard.type(name)
+    expect(page.get_by_role("option").filter(has_text=name).first).to_be_visible()  # the list has caught up
     page.keyboard.press("Enter")
     expect(box.get_by_role("combobox")).to_have_value(name)
 
@@ -52,6 +54,24 @@ def test_add_a_pain_and_an_opportunity_then_see_them_ranked(live_app: str, page:
     pain = table.get_by_role("row").filter(has_text=PAIN)
     expect(pain).to_contain_text("10.7")  # 3 × 3 + 1.7 value points for £500k
     expect(pain).to_contain_text("Sales")
+
+
+def test_keyboard_only_entry_keeps_the_department_and_who_raised_it(live_app: str, page: Page):
+    """Tab from a chosen department goes to the next field (not to a hidden "Clear value" button that
+    swallows the typing and clears the department on Enter); Enter then saves the need with both."""
+    page.goto(live_app)
+    page.get_by_role("link", name="Business need").click()
+    expect(page.get_by_test_id("stMain").get_by_role("heading", name="Business need")).to_be_visible(timeout=30_000)
+    page.get_by_label("Need, in a few words").fill(KEYBOARD_NEED)
+    _choose_department(page, "Legal")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Raised by")).to_be_focused()
+    page.keyboard.type("Ana Ruiz")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text(f"Added pain '{KEYBOARD_NEED}'.")).to_be_visible()
+    expect(page.get_by_test_id("stTable").get_by_role("row").filter(has_text=KEYBOARD_NEED)).to_contain_text("Legal")
+    expect(page.get_by_text("“Ana Ruiz” is kept from the last need")).to_be_visible()
 
 
 def test_mark_a_champion_as_left_and_see_the_gap_flagged(live_app: str, page: Page):

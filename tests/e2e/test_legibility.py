@@ -12,7 +12,8 @@ pytestmark = pytest.mark.e2e
 
 PAGES = (
     "", "workspaces", "needs", "stakeholders", "vision", "direction", "capabilities", "objectives", "kpis",
-    "business_case", "initiatives", "roadmap", "sustain", "health", "brief",
+    "business_case", "initiatives", "roadmap", "sustain", "tracking", "feedback", "workshop", "health", "brief",
+    "method",
 )  # fmt: skip
 SIZES = ((1280, 720), (1920, 1080))
 MIN_BODY_PX = 20
@@ -90,3 +91,20 @@ def test_the_sidebar_starts_with_the_workspace_and_links_keep_it_and_the_name(li
     roadmap.click()
     expect(page.get_by_test_id("stMain").get_by_role("heading", name="Roadmap")).to_be_visible(timeout=60_000)
     expect(sidebar.get_by_label("Your name (for the audit trail)")).to_have_value("Ada Lovelace")
+
+
+def test_on_a_phone_the_gantt_and_the_health_chart_become_lists(live_app: str, page: Page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    _open(page, f"{live_app}/roadmap")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("Wave 1", exact=True)).to_be_visible()
+    expect(main.locator(".st-key-wide-gantt")).to_be_hidden()
+    title, toolbar = main.locator("h1").first.bounding_box(), page.get_by_test_id("stHeader").bounding_box()
+    assert title and toolbar and title["y"] >= toolbar["y"] + toolbar["height"]  # the title is not under the toolbar
+    _open(page, f"{live_app}/health")
+    expect(main.locator(".st-key-wide-health")).to_be_hidden()
+    expect(main.get_by_role("strong").filter(has_text="Retention rules, strictest on personal data")).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 720})
+    _open(page, f"{live_app}/roadmap")
+    expect(main.locator(".st-key-wide-gantt .js-plotly-plot")).to_be_visible()
+    expect(main.locator(".st-key-phone-gantt")).to_be_hidden()

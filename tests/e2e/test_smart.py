@@ -47,8 +47,8 @@ def test_a_vague_objective_fails_then_passes_once_made_smart(live_app: str, page
     edit.get_by_label("Unit", exact=True).fill("%")
     edit.get_by_label("Baseline", exact=True).fill("20")
     edit.get_by_label("Target", exact=True).fill("25")
-    edit.get_by_role("spinbutton", name="year, Due date").click()
-    page.keyboard.type("20271231")
+    edit.get_by_role("spinbutton", name="day, Due date").click()
+    page.keyboard.type("31122027")  # the picker writes the day first, as every date in the app
     edit.get_by_test_id("stMultiSelect").locator("input").click()
     page.keyboard.type("Members lapse")
     page.get_by_role("option", name="Members lapse without anyone noticing").click()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
+from datetime import date
 
+import openpyxl
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import app_test
 
 from strategy.plan.business_case import evaluate_case, settings_of
 from strategy.plan.case_text import money, payback_short, roi_text
@@ -12,6 +17,7 @@ from strategy.store.database import shared_engine
 from strategy.store.records import list_records
 from strategy.store.workspaces import get_workspace
 from tests.conftest import click, open_app
+from tests.factories_define import open_on_new_workspace
 
 PAGE = "pages/business_case.py"
 
@@ -133,6 +139,15 @@ def test_an_empty_case_guides_and_a_case_without_costs_says_roi_undefined(at):
     assert any("ROI undefined (no costs)" in c.value for c in at.caption)
 
 
+@pytest.mark.parametrize("tab", ["Scenarios", "Realised"])
+def test_an_empty_case_shows_no_zero_figures_on_any_tab_only_where_to_start(app_db, tab):
+    at = open_on_new_workspace(PAGE)
+    at = open_tab(at, tab)
+    assert not at.exception
+    assert not at.metric and not at.get("plotly_chart")  # no "€0" NPV, no chart of zeros
+    assert any("Add a cost and a benefit first" in i.value for i in at.info)
+
+
 def test_the_realised_tab_sets_the_forecast_with_actual_adoption_beside_the_approved_npv(app_db):
     at = open_tab(open_app("pages/business_case.py"), "Realised")
     forecast = next(m for m in at.metric if m.label == "Forecast NPV")
@@ -141,3 +156,30 @@ def test_the_realised_tab_sets_the_forecast_with_actual_adoption_beside_the_appr
     rows = next(d.value for d in at.dataframe if "Benefit line" in d.value.columns).set_index("Benefit line")
     assert rows.loc["Renewal margin from lower lapse", "Behind"] == "yes"
     assert rows.loc["Legacy database support avoided", "Behind"] == ""
+
+
+@pytest.fixture
+def media(monkeypatch):
+    """The media file manager of each AppTest run, kept so a deferred download can be fetched after it."""
+    made: list[MediaFileManager] = []
+
+    class Kept(MediaFileManager):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(app_test, "MediaFileManager", Kept)
+    return made
+
+
+def test_the_page_offers_the_business_case_as_a_workbook_for_finance(media, at, app_db):
+    buttons = [b.proto for b in at.get("download_button")]
+    assert [b.label for b in buttons] == ["Workbook for Finance (Excel, live formulas)"]
+    # What the click downloads: the stored case's workbook, its NPV the page's own.
+    files = media[-1]
+    url = files.execute_deferred(buttons[0].deferred_file_id)
+    download = files.read_file(url.rsplit("/", 1)[-1].split(".")[0])
+    assert download is not None and download.filename.endswith("-business-case-" + f"{date.today():%Y-%m-%d}.xlsx")
+    results = openpyxl.load_workbook(io.BytesIO(download.content), data_only=True)["Results"]
+    figures, _, _ = stored_case(app_db)
+    assert (results["A7"].value, results["B7"].value) == ("NPV (risk-adjusted)", pytest.approx(figures.npv, abs=0.005))

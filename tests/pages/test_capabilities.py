@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from models.settings import get_settings
+from strategy.define.method import rule
 from strategy.store.database import shared_engine
 from strategy.store.records import list_records
 from tests.conftest import click, open_app
@@ -64,6 +65,9 @@ def test_a_gap_becomes_an_initiative_in_one_click(app_db):
 def test_a_new_workspace_stores_the_ratings_shown_on_the_first_save(app_db):
     at = open_on_new_workspace(PAGE)
     assert "Rate at least three dimensions" in at.info[0].value
+    # The sliders' presets (2 → 4) are not a rating: no "No gaps" before anything is saved.
+    assert not any("No gaps" in s.value for s in at.success)
+    assert any(i.value.startswith("Not rated yet") and "Save ratings" in i.value for i in at.info)
     click(at, "Save ratings")
     assert sorted((c["dimension"], c["current"], c["target"]) for c in stored(at, "capability")) == [
         ("culture", 2, 4),
@@ -75,7 +79,7 @@ def test_a_new_workspace_stores_the_ratings_shown_on_the_first_save(app_db):
 
 
 def capability_note(at) -> str:
-    return " ".join(e.value for e in at.error if "HEALTH-CAPABILITY" in e.value)
+    return " ".join(e.value for e in at.error if rule("HEALTH-CAPABILITY").title in e.value)
 
 
 def test_the_health_check_is_answered_on_the_page_rating_by_rating_gap_by_gap(app_db):

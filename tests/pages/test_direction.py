@@ -82,16 +82,20 @@ def test_a_save_after_someone_else_changed_it_is_refused_and_keeps_what_was_type
 
 def test_a_new_workspace_gets_its_direction_on_the_first_save(app_db):
     at = open_on_new_workspace(PAGE)
-    assert "Choose a lead discipline" in at.info[0].value
+    assert any("Choose a lead discipline" in i.value for i in at.info)
+    # No radar of the sliders' presets (3 everywhere) drawn as if somebody had rated them.
+    assert not at.get("plotly_chart")
+    assert any("Not assessed yet" in i.value and "Save value disciplines" in i.value for i in at.info)
     by_label(at.radio, "Lead in one discipline").set_value("operational_excellence")
     click(at, "Save value disciplines")
     assert stored_direction(at)["lead_discipline"] == "operational_excellence"
+    assert any(t["name"] == "Today" for t in spec(at, 0)["data"])  # the radar, now of saved scores
 
 
 def test_the_continuum_is_not_placed_until_answered_and_all_no_means_technology(app_db):
     at = open_on_new_workspace(PAGE)
     assert any("Not placed on the continuum yet" in i.value for i in at.info)
-    assert len(at.get("plotly_chart")) == 1  # the radar only: no "Target: Process (1.00)" before any answer
+    assert not at.get("plotly_chart")  # no "Target: Process (1.00)" before any answer
     click(at, "Save continuum")  # every answer left at "No"
-    continuum = {t["name"]: t["text"][0] for t in spec(at, 1)["data"]}
+    continuum = {t["name"]: t["text"][0] for t in spec(at, -1)["data"]}
     assert continuum == {"Today": "Today: Technology (0.00)", "Target": "Target: Technology (0.00)"}

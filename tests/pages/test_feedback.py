@@ -77,3 +77,12 @@ def test_an_accepted_suggestion_gets_an_effect_and_a_what_if(app_db):
     at = click(at, "Describe the effect")
     assert metric(at, "Critical path") == "touched"
     assert next(m for m in at.metric if m.label == "NPV with it").delta.startswith("-")
+
+
+def test_a_new_workspace_says_how_feedback_starts_not_tiles_of_zeros(app_db):
+    from tests.factories_define import open_on_new_workspace
+
+    at = open_on_new_workspace("pages/feedback.py")
+    assert not at.exception and not at.metric  # not "New 0" … nor "Brought into play 0 of 0"
+    assert any("No suggestions yet" in i.value for i in at.info)
+    assert any("No unused capability listed yet" in i.value for i in at.info)

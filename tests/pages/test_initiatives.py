@@ -86,3 +86,32 @@ def test_a_dependency_cycle_from_the_form_is_refused_by_name(at, app_db):
     assert "dependency cycle" in message and f"'{TILL}'" in message and "'Single member record" in message
     assert at.multiselect(key=field(single["id"], "depends_on_ids")).value == [records[TILL]["id"]]
     assert stored(app_db)["Single member record (pilot: contact centre)"]["depends_on_ids"] == []
+
+
+def test_a_new_workspace_says_what_to_add_first(app_db):
+    from tests.factories_define import open_on_new_workspace
+
+    at = open_on_new_workspace("pages/initiatives.py")
+    assert not at.exception
+    said = " ".join(i.value for i in at.info)
+    assert "No initiatives yet" in said and "Objectives come first" in said
+    assert "All initiatives (0)" in [h.value for h in at.header]
+
+
+def test_a_refused_number_is_named_beside_its_field_and_an_earlier_refusal_goes(at, app_db):
+    click(at, "Add initiative")
+    assert "Title is required." in at.error[0].value
+    at.text_input(key=field(NEW, "title")).input("Quote approval in the CRM")
+    at.number_input(key=field(NEW, "effort")).set_value(-5.0)
+    at.number_input(key=field(NEW, "duration_weeks")).set_value(0)
+    click(at, "Add initiative")
+    assert "Title is required." not in at.error[0].value
+    beside = [m.value for m in at.main.markdown if m.value.startswith(":red[")]
+    assert any("Effort must be 0 or more." in m for m in beside)
+    assert any("Duration (weeks) must be 1 or more." in m for m in beside)
+    assert "Quote approval in the CRM" not in stored(app_db)
+    at.number_input(key=field(NEW, "effort")).set_value(5.0)
+    at.number_input(key=field(NEW, "duration_weeks")).set_value(4)
+    click(at, "Add initiative")
+    assert not at.error and not [m for m in at.main.markdown if m.value.startswith(":red[")]
+    assert stored(app_db)["Quote approval in the CRM"]["effort"] == 5.0

@@ -38,7 +38,8 @@ def test_an_objective_without_kpis_is_flagged_with_its_rule(app_db):
     objective_id = next(o["id"] for o in _objectives(at) if o["title"] == VAGUE)
     next(s for s in at.selectbox if s.label == "Objective").set_value(objective_id).run()
     assert "No KPIs yet" in at.info[0].value
-    assert any("no leading and no lagging KPI" in w.value and "KPI-BALANCE" in w.value for w in at.warning)
+    flagged = next(w.value for w in at.warning if "no leading and no lagging KPI" in w.value)
+    assert "Each objective has a leading and a lagging KPI" in flagged and "KPI-BALANCE" not in flagged
 
 
 def test_the_library_fills_the_form_and_the_kpi_is_added(app_db):
@@ -103,11 +104,31 @@ def test_the_traceability_tab_counts_and_draws_the_chain_with_its_orphans(app_db
     at.session_state["kpi_tabs"] = "Traceability"
     at.run()
     counts = {m.label: m.value for m in at.metric}
-    assert counts == {"Needs served": "6 of 9", "Objectives measured": "4 of 5", "KPIs with targets": "14 of 14"}
+    assert counts == {"Needs served": "6 of 9", "Objectives measured": "4 of 5", "KPIs with targets": "16 of 16"}
     sankey = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     assert {"No objective yet", "No KPI yet"} <= set(sankey["node"]["label"])
-    assert any("TRACE-NEED" in w.value and "Campaign lists take four days to build" in w.value for w in at.warning)
+    orphan = next(w.value for w in at.warning if "Campaign lists take four days to build" in w.value)
+    assert "Every need is served by an objective" in orphan and "TRACE-NEED" not in orphan
 
 
 def _objectives(at) -> list[dict]:
     return list_records(shared_engine(get_settings().url), "objective", at.session_state["workspace_id"])
+
+
+def test_delete_kpi_asks_first_names_the_kpi_and_the_audit_trail_records_it(app_db):
+    from strategy.store.audit import recent_events
+
+    at = open_app(PAGE)
+    objective_id = next(o["id"] for o in _objectives(at) if o["title"] == VAGUE)
+    next(s for s in at.selectbox if s.label == "Objective").set_value(objective_id).run()
+    new_field(at.text_input, "name").input("Quotes sent a week")
+    new_field(at.selectbox, "category").set_value("operational_excellence")
+    next(b for b in at.button if b.label == "Add KPI").click().run()
+    assert "Delete KPI" not in [b.label for b in at.button]  # no one-click delete
+    question = next(m.value for m in at.markdown if m.value.startswith("**Delete KPI"))
+    assert "Quotes sent a week" in question
+    next(b for b in at.button if b.label == "Yes, delete this KPI").click().run()
+    assert at.success[0].value == "KPI 'Quotes sent a week' deleted."
+    assert "Quotes sent a week" not in {k["name"] for k in stored_kpis(at)}
+    last = recent_events(shared_engine(get_settings().url), at.session_state["workspace_id"], limit=1)[0]
+    assert (last.table_name, last.action, last.before["name"]) == ("kpi", "delete", "Quotes sent a week")

@@ -101,6 +101,51 @@ def test_a_refused_add_names_the_field_and_keeps_what_was_typed(app_db):
 
 def test_an_objective_with_kpis_cannot_be_deleted(app_db):
     at = open_app(PAGE)
-    click(at, "Delete objective")
+    click(at, "Yes, delete this objective")
     assert "belong to this Objective" in at.error[0].value
     assert len(stored_objectives(at)) == 5
+
+
+def why_bullets(at) -> list[str]:
+    """The rule-by-rule lines of the open objective's check."""
+    return [m.value for m in at.main.markdown if m.value.startswith("- ")]
+
+
+def test_every_rule_line_carries_its_mark_and_the_rules_name_not_its_id(app_db):
+    at = open_app(PAGE)
+    next(r for r in at.radio if r.label == "Show").set_value("fail").run()  # the vague sample objective
+    bullets = why_bullets(at)
+    assert len(bullets) == 9  # one line per rule of the book
+    assert all(any(mark in b for mark in ("Passes", "Fails", "Stretch", "Check")) for b in bullets)
+    title_rule = next(b for b in bullets if "the title says what changes" in b)
+    assert "Fails" in title_rule and ":material/close:" in title_rule  # agrees with Specific: fail
+    shown = " ".join(m.value for m in at.main.markdown)
+    assert "SMART-" not in shown  # the rule's name, not its id in small monospace
+
+
+def test_values_below_zero_pass_measurable_with_a_question(app_db):
+    at = open_app(PAGE)
+    opened = next(o for o in stored_objectives(at) if o["title"] != VAGUE and o["unit"] == "%")
+    prefix = f"objective_{opened['id']}_"
+    at.selectbox(key="objective_open").select(opened["id"]).run()
+    field(at.number_input, "baseline", prefix).set_value(-5.0)
+    field(at.number_input, "target", prefix).set_value(-2.0)
+    click(at, "Save objective")
+    assert "Measurable: check" in badges_of(at, opened["title"])
+    assert any("below zero: is that intended?" in b and "Check" in b for b in why_bullets(at))
+
+
+def test_a_new_workspace_shows_where_to_start_not_tiles_of_zeros(app_db):
+    from tests.factories_define import open_on_new_workspace
+
+    at = open_on_new_workspace(PAGE)
+    assert not at.metric and not at.get("plotly_chart")
+    assert any("No objectives yet" in i.value for i in at.info)
+
+
+def test_delete_objective_asks_first_with_its_title(app_db):
+    at = open_app(PAGE)
+    assert "Delete objective" not in [b.label for b in at.button]  # no one-click delete
+    title = card_titles(at)[0]
+    questions = [m.value for m in at.markdown if m.value.startswith("**Delete objective")]
+    assert title in questions[0]

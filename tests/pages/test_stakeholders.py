@@ -9,7 +9,7 @@ from models.settings import get_settings
 from strategy.store.database import shared_engine
 from strategy.store.records import list_records
 from tests.conftest import click, open_app
-from tests.factories import make_objective, make_stakeholder, make_workspace
+from tests.factories import make_need, make_objective, make_stakeholder, make_workspace
 
 PAGE = "pages/stakeholders.py"
 
@@ -18,9 +18,12 @@ def coverage_text(at) -> str:
     return next(m.value for m in at.markdown if "Marketing" in m.value and "Covered" in m.value)
 
 
+def stakeholders() -> list[dict]:
+    return list_records(shared_engine(get_settings().url), "stakeholder", 1)
+
+
 def stored(name):
-    people = list_records(shared_engine(get_settings().url), "stakeholder", 1)
-    return next(p for p in people if p["name"] == name)
+    return next(p for p in stakeholders() if p["name"] == name)
 
 
 def test_sample_grid_coverage_and_the_leaver_flagged(app_db):
@@ -117,3 +120,37 @@ def test_a_programme_led_from_it_alone_is_flagged(app_db):
     warnings = " ".join(w.value for w in at.warning)
     assert "The sponsor Ian is from IT" in warnings and "led from IT alone" in warnings
     assert 'without a "what\'s in it for me": Ian (CIO)' in warnings
+
+
+def test_a_second_stakeholder_of_the_same_name_is_flagged_before_it_is_saved(app_db):
+    at = open_app(PAGE)
+    at.text_input(key="sh_name").input(" lena  fischer")
+    at.selectbox(key="sh_department").set_value("Marketing")
+    click(at, "Add stakeholder")
+    refusal = next(e.value for e in at.error if "Not saved" in e.value)
+    assert "Lena Fischer (Marketing) is already a stakeholder" in refusal
+    assert sum(p["name"].casefold().split() == ["lena", "fischer"] for p in stakeholders()) == 1
+    assert at.text_input(key="sh_name").value == " lena  fischer"  # kept, to change or to confirm
+    click(at, "Add stakeholder")  # the same name again: a second person of that name, on purpose
+    assert at.success[0].value == "Added 'lena  fischer'."
+    assert sum(p["name"].casefold().split() == ["lena", "fischer"] for p in stakeholders()) == 2
+
+
+def test_departments_named_on_business_need_are_offered(app_db):
+    at = open_app(PAGE)
+    make_need(shared_engine(get_settings().url), 1, department="Legal")  # a need from a department nobody is in yet
+    at.run()
+    assert "Legal" not in {p["department"] for p in stakeholders()}
+    assert "Legal" in at.selectbox(key="sh_department").options
+
+
+def test_a_champion_is_added_with_a_backup_in_the_form(app_db):
+    at = open_app(PAGE)
+    nina = stored("Nina Kowalski")["id"]
+    at.text_input(key="sh_name").input("Farah Haddad")
+    at.selectbox(key="sh_department").set_value("Finance")
+    at.checkbox(key="sh_champion").check()
+    at.selectbox(key="sh_backup").set_value(nina)
+    click(at, "Add stakeholder")
+    assert (stored("Farah Haddad")["is_champion"], stored("Farah Haddad")["backup_id"]) == (True, nina)
+    assert "**Finance** :green[**✔ Covered**]" in " ".join(m.value for m in at.markdown)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from strategy.define.method import rule
 from strategy.deliver.plan_window import add_months
 from tests.conftest import open_app
 
@@ -52,5 +53,13 @@ def test_data_decay_and_review_cadence_come_from_the_records(app_db):
 
 def test_the_health_check_flags_personal_data_without_retention_where_it_is_fixed(app_db):
     at = open_app("pages/sustain.py")
-    flagged = next(e.value for e in at.error if "HEALTH-DATA" in e.value)
+    flagged = next(e.value for e in at.error if rule("HEALTH-DATA").title in e.value)
     assert "personal data with no retention rule: 'Event sign-ups (legacy)'" in flagged
+
+
+def test_a_new_workspace_says_how_change_control_starts_not_tiles_of_zeros(app_db):
+    from tests.factories_define import open_on_new_workspace
+
+    at = open_on_new_workspace("pages/sustain.py")
+    assert not at.exception and not at.metric
+    assert any("No change requests yet" in i.value for i in at.info)

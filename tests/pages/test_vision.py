@@ -101,7 +101,7 @@ def test_coverage_checks_on_a_crafted_vision(app_db):
 
 
 def vision_note(at) -> str:
-    return " ".join(e.value for e in at.error if "HEALTH-VISION" in e.value)
+    return " ".join(e.value for e in at.error if "Health check · Vision over 3-5 years" in e.value)
 
 
 def test_a_vision_dated_beyond_the_plan_is_flagged_until_the_horizon_reaches_it(app_db):

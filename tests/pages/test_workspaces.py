@@ -21,11 +21,38 @@ def test_create_keeps_what_was_typed_when_refused_and_clears_on_success(app_db):
     assert at.text_input(key="new_org").value == "Harbour Bank"
     at.text_input(key="new_name").input("Harbour Bank CRM")
     next(b for b in at.button if b.label == "Create workspace").click().run()
-    assert not at.error and at.success[0].value == "Created 'Harbour Bank CRM'."
+    assert not at.error and at.success[0].value == "Created 'Harbour Bank CRM': you are working in it now."
     assert names_in_table(at)["Harbour Bank CRM"] == "active"
     assert at.text_input(key="new_org").value == ""
     at.switch_page("pages/home.py").run()
     assert at.title[0].value == "Harbour Bank CRM"  # the app works in the new workspace at once
+
+
+def in_use(at) -> tuple[str, str]:
+    """The workspace the app works in: the sidebar picker's name and the ?ws= a link or reload keeps."""
+    picker = at.sidebar.selectbox(key="workspace_id")
+    return picker.format_func(picker.value), at.query_params["ws"][0]
+
+
+def test_a_created_workspace_is_the_one_in_use_in_the_picker_and_the_url(app_db):
+    at = open_app("pages/workspaces.py")
+    sample_id = at.query_params["ws"][0]
+    at.text_input(key="new_name").input("Harbour Bank CRM")
+    next(b for b in at.button if b.label == "Create workspace").click().run()
+    name, ws = in_use(at)
+    assert name == "Harbour Bank CRM" and ws != sample_id
+    assert "you are working in it now" in at.success[0].value
+
+
+def test_a_copy_is_the_one_in_use_after_duplicating(app_db):
+    at = open_app("pages/workspaces.py")
+    sample_id = at.query_params["ws"][0]
+    at.text_input(key="copy_name").input("Meridian, what-if")
+    next(b for b in at.button if b.label == "Duplicate").click().run()
+    name, ws = in_use(at)
+    assert name == "Meridian, what-if" and ws != sample_id
+    at.switch_page("pages/home.py").run()
+    assert at.title[0].value == "Meridian, what-if"
 
 
 def test_archive_delete_and_restore(app_db):

@@ -39,7 +39,7 @@ def test_the_gap_radar_labels_each_dimension_with_its_gap():
 
 def test_the_smart_grid_puts_the_worst_objective_on_top():
     checks = [
-        check_objective(objective(id=1, title="Good one"), CONTEXT),
+        check_objective(objective(id=1, title="Good one: 80 % by mid-2027"), CONTEXT),
         check_objective(objective(id=2, title="Vague one", metric=""), CONTEXT),
     ]
     heatmap = smart_grid(checks).data[0]

@@ -43,7 +43,7 @@ def test_the_health_check_names_every_flaw_an_advisor_plants(cli_db):
         "HEALTH-VISION": ("fail", "dated 2035"),
         "HEALTH-CONTINUUM": ("fail", "CRM as a system"),
         "HEALTH-FIT": ("warn", "weak fit"),
-        "HEALTH-DISCIPLINE": ("fail", "none of the 14 KPIs"),
+        "HEALTH-DISCIPLINE": ("fail", "none of the 16 KPIs"),
         "HEALTH-CAPABILITY": ("fail", "culture 1 → 5; people 1 → 5"),
         "HEALTH-PILOT": ("fail", "100% of all planned effort"),
         "HEALTH-CHANGE": ("fail", "never decides"),

@@ -45,7 +45,7 @@ def test_a_bad_csv_exits_2_naming_every_bad_line_and_stores_nothing(cli_db):
     bad.write_text("kpi,date,value\nRenewal rate,2026-11-30,72\nChurn,2026-11-30,1\nRenewal rate,2026-12-31,x\n")
     result = runner.invoke(app, ["actuals", "import", SAMPLE_NAME, str(bad)])
     assert result.exit_code == 2
-    assert "line 3: no KPI is called 'Churn'" in result.output and "line 4: value 'x'" in result.output
+    assert "Line 3: no KPI is called 'Churn'." in result.output and "Line 4: value 'x'" in result.output
     good = cli_db / "good.csv"
     good.write_text("kpi,date,value\nRenewal rate,2026-11-30,72\n")
     result = runner.invoke(app, ["actuals", "import", SAMPLE_NAME, str(good)])

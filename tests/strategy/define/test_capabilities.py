@@ -6,6 +6,7 @@ import pytest
 
 from strategy.define.capabilities import (
     LENSES,
+    gap_summary,
     gaps,
     initiative_from_gap,
     initiatives_by_capability,
@@ -98,3 +99,26 @@ def test_a_gap_becomes_a_proposed_initiative_linked_to_its_capability(engine):
     assert stored["title"] == "Close the people gap (2 → 4)"
     assert "No champions" in stored["description"]
     assert [i["id"] for i in initiatives_by_capability([stored])[capability["id"]]] == [initiative["id"]]
+
+
+def test_nothing_rated_is_not_no_gaps():
+    """The form's presets (2 today, 4 target) are nobody's rating: with none saved there is no verdict."""
+    summary = gap_summary([], "core")
+    assert (summary.rated, summary.unrated, summary.open) == (0, tuple(CORE), ())
+    assert summary.message.startswith("Not rated yet") and "No gaps" not in summary.message
+
+
+def test_no_gaps_among_some_rated_names_the_dimensions_still_unrated():
+    summary = gap_summary([rating(1, "culture", 4, 4), rating(2, "people", 3, 3)], "core")
+    assert summary.open == () and summary.unrated == ("process", "technology")
+    assert summary.message == "No gaps among the 2 rated dimensions; not rated yet: process, technology."
+
+
+def test_every_dimension_rated_at_its_target_has_no_gaps():
+    rated = [rating(i, d, 3, 3) for i, d in enumerate(CORE, 1)]
+    assert gap_summary(rated, "core").message == "No gaps: every dimension is at its target."
+
+
+def test_open_gaps_are_listed_largest_first_and_need_no_message():
+    summary = gap_summary([rating(1, "culture", 2, 3), rating(2, "people", 1, 5), rating(3, "process", 4, 4)], "core")
+    assert [g.dimension for g in summary.open] == ["people", "culture"] and summary.message is None

@@ -14,6 +14,7 @@ from strategy.define.direction import (
     QUESTIONS,
     answer_key,
     continuum_from_answers,
+    continuum_placed,
     continuum_position,
     crm_fit,
     discipline_warnings,
@@ -128,3 +129,10 @@ def test_the_sample_stores_the_positions_its_answers_give():
         placed["continuum_target"],
     )
     assert discipline_warnings(stored) == []
+
+
+def test_the_continuum_is_placed_only_once_its_questions_are_answered():
+    assert not continuum_placed(DirectionBase().model_dump())  # the defaults (target 1.0) are nobody's answer
+    assert not continuum_placed(None)
+    all_no = continuum_from_answers(dict.fromkeys((answer_key(q.key, target=t) for q in QUESTIONS for t in (0, 1)), 0))
+    assert continuum_placed(DirectionBase().model_dump() | all_no)  # answered "No" throughout is an answer

@@ -36,7 +36,27 @@ TITLE_ONLY_VAGUE = ("SMART-S2", {"title": "Improve and optimise"}, "fail", "only
 TITLE_VAGUE_WITH_FILLER = ("SMART-S2", {"title": "Do better at things"}, "fail", "only vague words")
 TITLE_ONE_VAGUE_VERB = ("SMART-S2", {"title": "Enhance"}, "fail", "only vague words")
 TITLE_VAGUE_BUT_A_NUMBER = ("SMART-S2", {"title": "Improve by 10 %"}, "pass", "names what changes")
-TITLE_VAGUE_VERB_WITH_OBJECT = ("SMART-S2", {"title": "Improve campaign efficiency"}, "pass", "names what")
+# The sample's vague objective fails overall; its title must fail S2 too, not show as passed.
+TITLE_VAGUE_VERB_WITH_OBJECT = ("SMART-S2", {"title": "Improve campaign efficiency", "metric": ""}, "fail", "no number")
+TITLE_OBJECT_NOT_THE_METRIC = (
+    "SMART-S2",
+    {"title": "Improve campaign efficiency", "metric": "cost per campaign response"},
+    "fail",
+    "does not name the metric",
+)
+TITLE_NAMES_THE_METRIC = (
+    "SMART-S2",
+    {"title": "Raise the renewal rate", "metric": "12-month renewal rate"},
+    "pass",
+    "names the metric",
+)
+NEGATIVE_VALUES_QUESTIONED = (
+    "SMART-M1",
+    {"baseline": -5.0, "target": -2.0, "unit": "days"},
+    "pass",
+    "below zero: is that intended?",
+)
+NEGATIVE_NET_SCORE_ACCEPTED = ("SMART-M1", {"baseline": -12.0, "target": 5.0, "unit": "net score"}, "pass", "-12")
 NUMBERS_SET = ("SMART-M1", {}, "pass", "Baseline 64, target 80")
 BASELINE_MISSING = ("SMART-M1", {"baseline": None}, "fail", "baseline is not set")
 BOTH_MISSING = ("SMART-M1", {"baseline": None, "target": None}, "fail", "baseline and target are not set")
@@ -79,7 +99,11 @@ CASES = [
     TITLE_ONE_VAGUE_VERB,
     TITLE_VAGUE_BUT_A_NUMBER,
     TITLE_VAGUE_VERB_WITH_OBJECT,
+    TITLE_OBJECT_NOT_THE_METRIC,
+    TITLE_NAMES_THE_METRIC,
     NUMBERS_SET,
+    NEGATIVE_VALUES_QUESTIONED,
+    NEGATIVE_NET_SCORE_ACCEPTED,
     BASELINE_MISSING,
     BOTH_MISSING,
     TARGET_NOT_A_NUMBER,
@@ -152,6 +176,8 @@ def test_the_vague_sample_objective_fails_specific_and_measurable():
         objective(title="Improve campaign efficiency", metric="", unit="", baseline=None, target=None), CONTEXT
     )
     assert (check.letter("S").verdict, check.letter("M").verdict, check.verdict) == ("fail", "fail", "fail")
+    # Every sub-rule shown agrees with the letter: the vague title fails S2 as well as S1.
+    assert [(r.rule_id, r.verdict) for r in check.letter("S").results] == [("SMART-S1", "fail"), ("SMART-S2", "fail")]
     assert "SMART-S1" in check.letter("S").message and "SMART-M1" in check.letter("M").message
 
 
@@ -185,9 +211,27 @@ def test_annual_change_is_relative_and_spread_over_the_years(baseline, target, y
     assert math.isclose(annual_change(baseline, target, years * 2), change / 2, rel_tol=1e-9, abs_tol=1e-12)
 
 
-@given(title=st.text(max_size=80), digit=st.integers(min_value=0, max_value=9))
-def test_a_title_with_a_number_is_never_vague(title, digit):
-    assert not vague_title(f"{title} {digit}")
+@given(title=st.text(max_size=80), digit=st.integers(min_value=0, max_value=9), metric=st.text(max_size=30))
+def test_a_title_with_a_number_is_never_vague(title, digit, metric):
+    assert not vague_title(f"{title} {digit}", metric)
+
+
+METRICS = st.sampled_from(["renewal rate", "churn", "cost per campaign response", "first-contact resolution"])
+
+
+@given(title=st.text(max_size=80), metric=METRICS)
+def test_a_title_that_carries_its_metric_is_never_vague(title, metric):
+    assert not vague_title(f"{title} {metric.upper()}", metric)
+
+
+def test_negative_values_pass_measurable_but_ask_whether_they_are_intended():
+    result = judge("SMART-M1", baseline=-5.0, target=-2.0, unit="days")
+    assert result.verdict == "pass" and result.caution
+    check = check_objective(objective(baseline=-5.0, target=-2.0, unit="days"), CONTEXT)
+    assert (check.letter("M").verdict, check.letter("M").mark) == ("pass", "check")
+    assert "is that intended?" in check.letter("M").message
+    assert not judge("SMART-M1", baseline=-12.0, target=5.0, unit="points", metric="net promoter score").caution
+    assert check_objective(objective(), CONTEXT).letter("M").mark == "pass"
 
 
 TITLES = st.one_of(st.text(max_size=60), st.sampled_from(["Improve", "Grow revenue 5 %", "Do better"]))

@@ -15,6 +15,7 @@ from strategy.discover.people import (
     departments_needing_champions,
     key_without_wiifm,
     quadrant,
+    same_name,
 )
 from strategy.errors import InvalidInput, StaleVersion
 from strategy.store.records import list_records, update_record
@@ -182,3 +183,13 @@ def test_a_crowded_cell_keeps_everyone_inside_it():
     crowd = [person_row(name=f"Agent {n:02d}", influence=1, interest=5) for n in range(15)]
     ys = json.loads(stakeholder_grid(crowd).to_json())["data"][0]["y"]
     assert len(set(ys)) == 15 and all(0.5 < y < 1.5 for y in ys)
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [("Lena Fischer", "Lena Fischer"), ("  lena   FISCHER ", "Lena Fischer"), ("Lena Fisher", None), ("", None)],
+)
+def test_same_name_ignores_case_and_spacing_only(typed: str, found: str | None):
+    people = [person_row(id=1, name="Lena Fischer"), person_row(id=2, name="Sofia Marin")]
+    twin = same_name(people, typed)
+    assert (twin["name"] if twin else None) == found

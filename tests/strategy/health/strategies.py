@@ -97,7 +97,14 @@ def healthy() -> Records:
         ],
         "vision": [{"statement": "By 2028 every member is known as one person in every channel"}],
         "priority": [{"title": "Keep the members we have"}],
-        "direction": [{"lead_discipline": "customer_intimacy", "continuum_current": 0.5, "continuum_target": 1.8}],
+        "direction": [
+            {
+                "lead_discipline": "customer_intimacy",
+                "continuum_current": 0.5,
+                "continuum_target": 1.8,
+                "answers": {"processes_defined": 1, "processes_defined@target": 2},
+            }
+        ],
         "capability": [
             capability(1, "culture", 2, 4),
             capability(2, "people", 2, 4),
@@ -172,6 +179,7 @@ FLAWS: tuple[Flaw, ...] = (
     Flaw("HEALTH-WIIFM", "no WIIFM for a key stakeholder", _set("stakeholder", 0, wiifm="")),
     Flaw("HEALTH-CONTINUUM", "CRM targeted as technology", _set("direction", 0, continuum_target=0.3)),
     Flaw("HEALTH-CONTINUUM", "CRM targeted only as process", _set("direction", 0, continuum_target=1.0), "warn"),
+    Flaw("HEALTH-CONTINUUM", "the evidence questions never answered", _set("direction", 0, answers={})),
     Flaw(
         "HEALTH-FIT",
         "product leadership leads, one KPI matching",

@@ -29,7 +29,9 @@ def kpi(name, category=None, key=None):
 
 
 def lead(discipline):
-    return {"lead_discipline": discipline, "continuum_current": 0.3, "continuum_target": 1.8}
+    """A direction whose continuum was placed from answers (0.3 today, 1.8 as the target)."""
+    answers = {"processes_defined": 1, "processes_defined@target": 2}
+    return {"lead_discipline": discipline, "continuum_current": 0.3, "continuum_target": 1.8, "answers": answers}
 
 
 DISCIPLINE_CASES = [
@@ -94,3 +96,12 @@ def test_a_kpis_name_never_changes_what_it_counts_for(kpis):
     renamed = [kpi(second, category) for category, _, second in kpis]
     direction = lead("customer_intimacy")
     assert discipline_in_kpis(given(direction, named)).status == discipline_in_kpis(given(direction, renamed)).status
+
+
+def test_a_continuum_nobody_answered_is_not_assessed_rather_than_aimed_at_process():
+    """A direction saved for its disciplines only keeps the model's default target (1.0, Process):
+    the rule must not read that default as a target somebody chose."""
+    unanswered = lead("customer_intimacy") | {"answers": {}, "continuum_current": 0.0, "continuum_target": 1.0}
+    result = continuum_target(given(unanswered))
+    assert result.status == "fail"
+    assert "not been placed" in result.evidence and "Process" not in result.evidence

@@ -52,7 +52,7 @@ def test_dates_outside_1900_to_2200_are_refused_in_records_and_workspaces(engine
             actor=ACTOR,
         )
     assert caught.value.errors[0].path == "due_date"
-    with pytest.raises(InvalidInput, match="plan_start: dates run"):
+    with pytest.raises(InvalidInput, match="Plan start: dates run"):
         create_workspace(engine, {"name": "Old", "plan_start": day}, actor=ACTOR)
 
 
@@ -65,7 +65,7 @@ def test_text_keeps_tabs_new_lines_right_to_left_and_emoji(engine):
 
 def test_nested_paths_name_the_field():
     assert [str(e) for e in out_of_bounds({"needs": [{"ok": 1}, {"annual_value": float("inf")}]})] == [
-        "needs[1].annual_value: must be a finite number"
+        "needs[1] · Value a year must be a finite number."
     ]
 
 
@@ -93,7 +93,7 @@ def test_import_refuses_out_of_bounds_values_naming_the_path(change, path):
 
 def test_import_refuses_duplicate_keys_in_an_object():
     text = SAMPLE.read_text().replace('"name": "Meridian Outdoor Co-op"', '"name": "A", "name": "B"', 1)
-    with pytest.raises(InvalidInput, match="workspace: the key 'name' appears twice in workspace"):
+    with pytest.raises(InvalidInput, match="Workspace: the key 'name' appears twice in workspace; keep one"):
         parse_document(text)
 
 

@@ -116,7 +116,7 @@ def test_the_database_refuses_a_second_live_workspace_of_one_name(engine):
 def test_a_name_clash_found_by_the_index_reads_as_a_field_error(engine, monkeypatch):
     make_workspace(engine, "Plan A")
     monkeypatch.setattr(workspaces, "ensure_unique_name", lambda *a, **k: None)
-    with pytest.raises(InvalidInput, match="name: a workspace named 'Plan A' already exists"):
+    with pytest.raises(InvalidInput, match="Name: a workspace named 'Plan A' already exists"):
         make_workspace(engine, "Plan A")
 
 

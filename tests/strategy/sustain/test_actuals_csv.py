@@ -3,12 +3,12 @@ every line is good; 10,000 lines go in well under two seconds."""
 
 from __future__ import annotations
 
-import time
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
 from strategy.errors import InvalidInput
+from strategy.store.generator import actuals_csv
 from strategy.store.records import list_records
 from strategy.sustain.actuals_csv import parse_actuals, template_csv
 from strategy.sustain.actuals_import import import_actuals_csv
@@ -17,15 +17,17 @@ from tests.conftest import ACTOR
 KPIS = {"renewal rate": 1, "members won back": 2}
 GOOD = "kpi,date,value\nRenewal rate,2026-11-30,72.5\n"
 BROKEN = [
-    pytest.param(GOOD + "Churn,2026-11-30,3\n", "line 3: no KPI is called 'Churn'", id="unknown KPI"),
-    pytest.param(GOOD + "Renewal rate,30/11/2026,3\n", "line 3: date '30/11/2026' is not a date", id="bad date"),
-    pytest.param(GOOD + "Renewal rate,2026-12-31,high\n", "line 3: value 'high' is not a number", id="non-number"),
-    pytest.param(GOOD + "renewal rate,2026-11-30,73\n", "line 3: repeats line 2", id="duplicate in the file"),
+    pytest.param(GOOD + "Churn,2026-11-30,3\n", "Line 3: no KPI is called 'Churn'.", id="unknown KPI"),
+    pytest.param(
+        GOOD + "Renewal rate,30/11/2026,3\n", "Line 3: date '30/11/2026' is not a date like 2026-03-31", id="bad date"
+    ),
+    pytest.param(GOOD + "Renewal rate,2026-12-31,high\n", "Line 3: value 'high' is not a number.", id="non-number"),
+    pytest.param(GOOD + "renewal rate,2026-11-30,73\n", "Line 3: repeats line 2.", id="duplicate in the file"),
     pytest.param("kpi,date,value\nMembers won back,2026-05-28,1\n", "already recorded", id="duplicate of a stored one"),
-    pytest.param("", "file: is empty", id="empty file"),
+    pytest.param("", "File is empty: write the header kpi,date,value", id="empty file"),
     pytest.param("kpi;date;value\n", "the columns must be kpi,date,value", id="wrong columns"),
     pytest.param("kpi,date,value\n", "holds a header but no rows", id="header only"),
-    pytest.param(GOOD + "Renewal rate,2026-12-31\n", "line 3: has 2 cells", id="short line"),
+    pytest.param(GOOD + "Renewal rate,2026-12-31\n", "Line 3: has 2 cells, not 3 (kpi, date, value).", id="short line"),
 ]
 
 
@@ -58,7 +60,7 @@ def test_the_template_lists_every_kpi_and_reads_back():
 
 def test_a_bad_upload_stores_nothing_and_a_good_one_stores_every_row(engine, sample):
     before = len(list_records(engine, "measurement", sample.id))
-    with pytest.raises(InvalidInput, match="line 3"):
+    with pytest.raises(InvalidInput, match="Line 3"):
         import_actuals_csv(engine, sample.id, (GOOD + "Churn,2026-11-30,3\n").encode(), actor=ACTOR)
     assert len(list_records(engine, "measurement", sample.id)) == before
     assert import_actuals_csv(engine, sample.id, GOOD.encode(), actor=ACTOR) == 1
@@ -66,13 +68,9 @@ def test_a_bad_upload_stores_nothing_and_a_good_one_stores_every_row(engine, sam
     assert len(stored) == before + 1 and stored[-1]["value"] == 72.5
 
 
-def test_ten_thousand_rows_upload_in_under_two_seconds(engine, sample):
+def test_ten_thousand_rows_upload_whole(engine, sample):
+    """The benchmark's upload (`python -m strategy bench` times it against 2 s): every row stored."""
     names = [k["name"] for k in list_records(engine, "kpi", sample.id)]
-    days = [date(2000, 1, 1) + timedelta(days=n) for n in range(10_000 // len(names) + 1)]
-    lines = [f"{name},{day.isoformat()},{n}" for n, (day, name) in enumerate((d, k) for d in days for k in names)]
-    data = ("kpi,date,value\n" + "\n".join(lines[:10_000]) + "\n").encode()
-    started = time.perf_counter()
-    assert import_actuals_csv(engine, sample.id, data, actor=ACTOR) == 10_000
-    elapsed = time.perf_counter() - started
-    print(f"10,000 actuals uploaded in {elapsed:.2f} s")
-    assert elapsed < 2.0
+    before = len(list_records(engine, "measurement", sample.id))
+    assert import_actuals_csv(engine, sample.id, actuals_csv(names, 10_000), actor=ACTOR) == 10_000
+    assert len(list_records(engine, "measurement", sample.id)) == before + 10_000
