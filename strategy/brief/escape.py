@@ -11,8 +11,17 @@ from strategy.brief.content import UserText
 # after leading blanks; a cell that starts with a tab or a carriage return is treated as one too.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
 FORMULA_LEADS = ("\t", "\r")
-# $ starts LaTeX and : an emoji or icon short code in Streamlit's Markdown; the rest is CommonMark.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~^=@$:&])")
+# What Markdown acts on wherever it stands: emphasis, code, links, inline HTML, table cells, GFM
+# strikethrough, and in Streamlit's Markdown $ (LaTeX). The rest acts only in a certain position.
+MARKDOWN_ANYWHERE = re.compile(
+    r"([\\`*\[\]<|~$])"  # always active
+    r"|(?<![A-Za-z0-9])(_)|(_)(?![A-Za-z0-9])"  # _ emphasises unless inside a word (snake_case stays)
+    r"|(&)(?=#?[A-Za-z0-9]+;)"  # an entity such as &amp;
+    r"|(:)(?=[A-Za-z]|//)"  # a bare URL (GFM autolink); Streamlit's :emoji:, :material/icon:, :red[x]
+)
+# At the start of a line: a quote, a heading (# and a blank), a list item (- or + and a blank, 1. or 1)
+# and a blank), or a line of only - or = (a rule or a setext underline).
+MARKDOWN_LINE_START = re.compile(r"^(\s*)(?:([>]|#{1,6}(?=\s|$)|[-+](?=\s|$)|[-=](?=[-=\s]*$))|(\d+)([.)])(?=\s|$))")
 
 
 def looks_like_formula(text: str) -> bool:
@@ -31,8 +40,16 @@ def for_html(text: str) -> str:
 
 
 def for_markdown(text: str) -> str:
-    """Backslash-escape every character Markdown (or inline HTML) could interpret."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    """Backslash-escape only the characters Markdown (or inline HTML) would act on where they stand,
+    so "(3.5 - 4.0)" stays as written and "**x**", "[x](y)", "# x" or "1. x" stay literal."""
+    line = str(text).replace("\r", " ").replace("\n", " ").strip()  # 4 leading blanks would start code
+    line = MARKDOWN_ANYWHERE.sub(lambda m: "\\" + m.group(0), line)
+    return MARKDOWN_LINE_START.sub(_escape_line_start, line, count=1)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    blank, mark, number, dot = match.groups()
+    return f"{blank}\\{mark}" if mark else f"{blank}{number}\\{dot}"
 
 
 def for_office(text: str) -> str:

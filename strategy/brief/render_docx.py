@@ -26,7 +26,7 @@ def render_docx(brief: Brief, images: dict[int, bytes]) -> bytes:
     title = document.add_heading(text(brief.title), level=0)
     title.runs[0].font.color.rgb = BLUE
     document.add_paragraph().add_run(text(brief.organisation)).bold = True
-    document.add_paragraph(f"Prepared {brief.prepared_on:%d %B %Y} · data version {brief.version}")
+    document.add_paragraph(f"Prepared {brief.prepared_on:%d %B %Y}")
     for part in brief.sections:
         document.add_page_break()
         document.add_heading(text(part.title), level=1)

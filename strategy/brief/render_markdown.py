@@ -12,7 +12,7 @@ def render_markdown(brief: Brief, images: dict[int, bytes]) -> bytes:
     lines = [
         f"# {md(brief.title)}",
         "",
-        f"**{md(brief.organisation)}** · prepared {brief.prepared_on:%d %B %Y} · data version {brief.version}",
+        f"**{md(brief.organisation)}** · prepared {brief.prepared_on:%d %B %Y}",
         "",
     ]
     for section in brief.sections:

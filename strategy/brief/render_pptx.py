@@ -82,9 +82,7 @@ def render_pptx(brief: Brief, images: dict[int, bytes]) -> bytes:
     deck = Deck()
     cover = deck.prs.slides.add_slide(deck.prs.slide_layouts[TITLE])
     cover.shapes.title.text = text(brief.title)
-    cover.placeholders[
-        1
-    ].text = f"{text(brief.organisation)}\nPrepared {brief.prepared_on:%d %B %Y} · data version {brief.version}"
+    cover.placeholders[1].text = f"{text(brief.organisation)}\nPrepared {brief.prepared_on:%d %B %Y}"
     for section in brief.sections:
         deck.new_slide(section.title)
         for block in section.blocks:

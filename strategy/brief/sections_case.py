@@ -53,12 +53,16 @@ def case_section(ctx: BriefContext) -> Section:
             f"{ctx.money(risk.p10)}, P50 {ctx.money(risk.p50)}, P90 {ctx.money(risk.p90)}; the chance of a "
             f"positive NPV is {percent(risk.probability_positive)}."
         ),
-        Chart("Cash flow by year", cash_flow_chart(case, ws.currency)),
+        Chart(
+            "Cash flow by year", cash_flow_chart(case, ws.currency), f"Payback: {payback_text(case.payback_months)}."
+        ),
         Chart(
             "From costs to benefits to NPV",
             waterfall_chart(
                 value_by_category(settings_of(ws), ctx.records["cost"], ctx.records["benefit"]), case.npv, ws.currency
             ),
+            f"Benefits worth {ctx.money(case.pv_benefits)} against costs of {ctx.money(case.pv_costs)} today: "
+            f"a risk-adjusted NPV of {ctx.money(case.npv)}.",
         ),
     ]
     return Section("case", "Business case", tuple(blocks))

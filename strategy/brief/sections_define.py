@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from models.labels import value_label
 from strategy.brief.content import Bullets, Chart, Facts, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
 from strategy.charts.define import continuum_bar, discipline_radar, gap_radar, smart_grid
 from strategy.define.capabilities import DEFAULT_LENS, LENSES, gaps
 from strategy.define.direction import BY_KEY, crm_fit, stage_of
 from strategy.define.kpis import balance_findings
-from strategy.define.smart import check_objectives, smart_context
-
-VERDICT_WORD = {"pass": "pass", "stretch": "stretch", "fail": "FAIL"}
+from strategy.define.smart import LETTERS, check_objectives, smart_context
 
 NOT_ASSESSED = "not assessed yet"
+RADAR = {"width": 700, "height": 380}  # px: a round chart needs no page-wide image, so it shares its section's page
 
 
 def direction_section(ctx: BriefContext) -> Section:
@@ -35,11 +35,20 @@ def direction_section(ctx: BriefContext) -> Section:
     if fit.implications:
         blocks.append(Bullets(fit.implications))
     blocks += [
-        Chart("Value disciplines: today and target", discipline_radar(direction)),
+        Chart(
+            "Value disciplines: today and target",
+            discipline_radar(direction),
+            f"We lead on {BY_KEY[lead].label.lower()}." if lead else "No lead discipline has been chosen yet.",
+            **RADAR,
+        ),
         Chart(
             "The CRM continuum",
             continuum_bar(direction["continuum_current"], direction["continuum_target"]),
-            height=420,
+            f"CRM is seen today as {stage_of(direction['continuum_current']).lower()}; the aim is "
+            f"{stage_of(direction['continuum_target']).lower()}."
+            if assessed
+            else "Where CRM stands has not been assessed yet.",
+            height=300,
         ),
     ]
     return Section("direction", "Direction: value discipline and CRM continuum", tuple(blocks))
@@ -53,14 +62,19 @@ def objectives_section(ctx: BriefContext) -> Section:
     owners = {p["id"]: p["name"] for p in ctx.records["stakeholder"]}
     rows = []
     for objective, check in zip(objectives, checks, strict=True):
-        letters = " ".join(f"{v.letter}:{VERDICT_WORD[v.verdict]}" for v in check.letters)
+        letters = smart_words(check.letters)
         due = f"{objective['due_date']:%b %Y}" if objective["due_date"] else "—"
         rows.append((UserText(objective["title"]), UserText(owners.get(objective["owner_id"], "—")), due, letters))
     smart = sum(c.verdict == "pass" for c in checks)
     blocks: list = [
         Paragraph(f"{smart} of {len(checks)} objectives are fully SMART."),
         Table(("Objective", "Owner", "Due", "SMART"), tuple(rows)),
-        Chart("SMART check", smart_grid(checks), height=120 + 70 * len(checks)),
+        Chart(
+            "SMART check",
+            smart_grid(checks),
+            f"{smart} of {len(checks)} objectives pass all five letters; red cells need rewording first.",
+            height=160 + 60 * len(checks),
+        ),
     ]
     titles = {o["id"]: o["title"] for o in objectives}
     kpis = sorted(ctx.records["kpi"], key=lambda k: (k["objective_id"], k["kind"] != "lagging"))
@@ -72,7 +86,7 @@ def objectives_section(ctx: BriefContext) -> Section:
                     (
                         UserText(k["name"]),
                         UserText(titles.get(k["objective_id"], "—")),
-                        k["kind"],
+                        value_label(k["kind"]),
                         _number(k["baseline"], k["unit"]),
                         _number(k["target"], k["unit"]),
                         f"{k['target_date']:%b %Y}" if k["target_date"] else "—",
@@ -88,6 +102,14 @@ def objectives_section(ctx: BriefContext) -> Section:
     return Section("objectives", "Objectives and KPIs", tuple(blocks))
 
 
+def smart_words(letters: tuple) -> str:
+    """'All five' or the letters that do not pass yet, by name: 'Achievable (stretch), Time-bound'."""
+    short = [
+        f"{LETTERS[v.letter]}{' (stretch)' if v.verdict == 'stretch' else ''}" for v in letters if v.verdict != "pass"
+    ]
+    return "Not yet: " + ", ".join(short) if short else "All five"
+
+
 def _number(value: float | None, unit: str) -> str:
     return "—" if value is None else f"{value:,.6g} {unit}".strip()
 
@@ -101,9 +123,19 @@ def capabilities_section(ctx: BriefContext) -> Section:
         Paragraph(f"Rated on the {lens.label.lower()} lens, 1-5, today and as the vision needs."),
         Table(
             ("Dimension", "Today", "Needed", "Gap", "Notes"),
-            tuple((g.dimension, str(g.current), str(g.target), str(g.size), UserText(g.notes or "—")) for g in found),
+            tuple(
+                (value_label(g.dimension), str(g.current), str(g.target), str(g.size), UserText(g.notes or "—"))
+                for g in found
+            ),
             numeric=frozenset({1, 2, 3}),
         ),
-        Chart("Capability gaps", gap_radar(found)),
+        Chart("Capability gaps", gap_radar(found), _widest_gap(found), **RADAR),
     ]
     return Section("capabilities", "Capability gaps", tuple(blocks))
+
+
+def _widest_gap(found: list) -> str:
+    widest = max(found, key=lambda g: g.size)
+    if widest.size <= 0:
+        return "No dimension falls short of what the vision needs."
+    return f"The widest gap is {value_label(widest.dimension).lower()}: {widest.current} today, {widest.target} needed."

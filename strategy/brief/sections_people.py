@@ -8,7 +8,7 @@ from strategy.brief.context import BriefContext
 from strategy.charts.needs import needs_chart
 from strategy.charts.stakeholders import stakeholder_grid
 from strategy.discover.needs import KIND_LABELS, LEVEL_LABELS, SCORE_FORMULA, rank_needs, recognition_findings
-from strategy.discover.people import business_led_findings, champion_coverage, key_without_wiifm, quadrant
+from strategy.discover.people import QUADRANTS, business_led_findings, champion_coverage, key_without_wiifm, quadrant
 
 TOP_NEEDS = 10
 
@@ -44,7 +44,14 @@ def needs_section(ctx: BriefContext) -> Section:
     warnings = [f.message for f in recognition_findings(needs) if f.level == "warning"]
     if warnings:
         blocks.append(Bullets(tuple(warnings)))
-    blocks.append(Chart("Needs by score and department", needs_chart(ranked)))
+    top = ranked[0].need
+    blocks.append(
+        Chart(
+            "Needs by score and department",
+            needs_chart(ranked),
+            UserText(f"The most pressing need is '{top['title']}' ({top['department']})."),
+        )
+    )
     return Section("needs", "The business need", tuple(blocks))
 
 
@@ -78,5 +85,12 @@ def people_section(ctx: BriefContext) -> Section:
     if gaps:
         findings.append("Key stakeholders without a 'what's in it for me': " + ", ".join(p["name"] for p in gaps))
     blocks.append(Bullets(tuple(findings)))
-    blocks.append(Chart("Influence and interest", stakeholder_grid(people)))
+    close = sum(quadrant(p["influence"], p["interest"]) == QUADRANTS[(True, True)] for p in people if p["active"])
+    blocks.append(
+        Chart(
+            "Influence and interest",
+            stakeholder_grid(people),
+            f"{plural(close, 'stakeholder')} to manage closely: high influence and high interest.",
+        )
+    )
     return Section("people", "Stakeholders and champions", tuple(blocks))

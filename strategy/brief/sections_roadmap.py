@@ -2,35 +2,51 @@
 
 from __future__ import annotations
 
-from models.labels import plural
+from datetime import timedelta
+
+from models.labels import plural, value_label
 from strategy.brief.content import Bullets, Chart, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
 from strategy.charts.roadmap import gantt_chart
 from strategy.deliver.roadmap import Roadmap, RoadmapItem, build_roadmap
+from strategy.deliver.schedule import quarter_of, quarter_start
+
+MILESTONE_ROOM = timedelta(days=30)  # a due date on a quarter's last day still shows its whole diamond
 
 
 def _gantts_by_wave(ctx: BriefContext, roadmap: Roadmap) -> list[Chart]:
-    """One Gantt a wave, every row drawn, so each image fits a page instead of one 40,000 px strip."""
+    """One Gantt a wave, every row drawn, so each image fits a page instead of one 40,000 px strip; each
+    spans its own wave's quarters, so short bars stay wide enough to read; the last also shows the
+    objectives' due dates, each a row of its own."""
     waves: dict[int | None, list[RoadmapItem]] = {}
     for item in roadmap.items:
         waves.setdefault(item.initiative["wave"], []).append(item)
-    return [
-        Chart(
-            "Roadmap" if len(waves) == 1 else f"Roadmap: wave {wave or '–'}",
-            gantt_chart(
-                items,
-                ctx.records["objective"] if n == len(waves) - 1 else [],
-                roadmap.late,
-                colour_by="status",
-                plan_start=roadmap.plan_start,
-                plan_end=roadmap.plan_end,
-                today=ctx.today,
-                window=None,
-            ),
-            height=120 + 48 * len(items),
+    due = [o for o in ctx.records["objective"] if o["due_date"]]
+    charts = []
+    for n, (wave, items) in enumerate(waves.items()):
+        milestones = due if n == len(waves) - 1 else []
+        start, end = min(i.start for i in items), max(i.end for i in items)
+        latest = max([end, *(o["due_date"] for o in milestones)]) + MILESTONE_ROOM
+        figure = gantt_chart(
+            items,
+            milestones,
+            roadmap.late,
+            colour_by="status",
+            plan_start=quarter_start(quarter_of(start)),
+            plan_end=quarter_start(quarter_of(latest) + 1) - timedelta(days=1),
+            today=ctx.today,
+            window=None,
+            wrap=True,
         )
-        for n, (wave, items) in enumerate(waves.items())
-    ]
+        charts.append(
+            Chart(
+                "Roadmap" if len(waves) == 1 else f"Roadmap: wave {wave or '–'}",
+                figure,
+                f"{plural(len(items), 'initiative')} from {start:%b %Y} to {end:%b %Y}.",
+                height=200 + 56 * (len(items) + len(milestones)),
+            )
+        )
+    return charts
 
 
 def roadmap_section(ctx: BriefContext) -> Section:
@@ -62,7 +78,7 @@ def roadmap_section(ctx: BriefContext) -> Section:
                         f"{i.start:%d %b %Y}",
                         f"{i.end:%d %b %Y}",
                         f"{i.initiative['effort']:g}",
-                        str(i.initiative["status"]).replace("_", " "),
+                        value_label(i.initiative["status"]),
                     )
                     for i in pilot
                 ),

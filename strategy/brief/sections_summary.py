@@ -1,12 +1,17 @@
-"""The executive summary: the need, the vision, the lead discipline, the case and the first wave."""
+"""The executive summary, one page: the decision asked of the board, the health score and headline
+figures, the need, the vision, the lead discipline, the top risks and the first wave."""
 
 from __future__ import annotations
 
 from models.labels import plural
-from strategy.brief.content import Bullets, Paragraph, Section, UserText
+from strategy.brief.content import Bullets, Facts, Paragraph, Section, UserText
 from strategy.brief.context import BriefContext
 from strategy.brief.sections_case import headline_facts
 from strategy.discover.needs import rank_needs
+from strategy.health.runner import health_score, run_health
+from strategy.plan.case_text import percent
+
+TOP_RISKS = 3
 
 DISCIPLINE_LABELS = {
     "customer_intimacy": "Customer intimacy",
@@ -21,8 +26,43 @@ def first_wave(ctx: BriefContext) -> list[dict]:
     return [i for i in ctx.records["initiative"] if waves and i["wave"] == min(waves)]
 
 
+def decision(ctx: BriefContext) -> Paragraph:
+    """What the board is asked to approve: the first wave and the money the case commits."""
+    wave = first_wave(ctx)
+    if not wave:
+        return Paragraph("Decision asked of the board: none yet; place the first initiatives in a wave on the Roadmap.")
+    ask = (
+        f"Decision asked of the board: approve the first wave, {plural(len(wave), 'initiative')} "
+        f"({sum(i['effort'] for i in wave):g} person-weeks)"
+    )
+    if ctx.records["cost"]:
+        costs = sum(row.costs for row in ctx.case.table)
+        ask += (
+            f", and a budget of {ctx.money(costs)} over {ctx.workspace.horizon_years} years "
+            f"for a risk-adjusted NPV of {ctx.money(ctx.case.npv)}"
+        )
+    return Paragraph(ask + ".")
+
+
+def top_risks(ctx: BriefContext) -> tuple[str, ...]:
+    """The health check's failures, then its warnings, and the odds the case does not pay."""
+    findings = run_health(ctx.workspace, ctx.records, ctx.today)
+    worst = sorted((f for f in findings if f.status != "pass"), key=lambda f: f.status != "fail")
+    risks: list[str] = [UserText(f"{f.title}: {f.evidence}") for f in worst[:TOP_RISKS]]
+    if ctx.records["cost"] and ctx.records["benefit"]:
+        odds = percent(1 - ctx.risk.probability_positive)
+        risks.append(f"The case does not pay: a {odds} chance of a negative NPV ({ctx.risk.runs:,} simulated runs).")
+    return tuple(risks)
+
+
+def health_facts(ctx: BriefContext) -> Facts:
+    score = health_score(run_health(ctx.workspace, ctx.records, ctx.today))
+    headline = headline_facts(ctx).items if ctx.records["cost"] or ctx.records["benefit"] else ()
+    return Facts((("Strategy health", f"{score:.0f} / 100"), *headline))
+
+
 def summary_section(ctx: BriefContext) -> Section:
-    blocks: list = []
+    blocks: list = [decision(ctx), health_facts(ctx)]
     needs = rank_needs(ctx.records["need"], ctx.votes)
     if needs:
         blocks.append(
@@ -42,8 +82,8 @@ def summary_section(ctx: BriefContext) -> Section:
             else "The lead value discipline has not been chosen."
         )
     )
-    if ctx.records["cost"] or ctx.records["benefit"]:
-        blocks.append(headline_facts(ctx))
+    risks = top_risks(ctx)
+    blocks += [Paragraph("Top risks:"), Bullets(risks)] if risks else [Paragraph("Top risks: none found.")]
     wave = first_wave(ctx)
     if wave:
         effort = sum(i["effort"] for i in wave)

@@ -3,6 +3,7 @@ funnel's weakest step — the same review as the Tracking page."""
 
 from __future__ import annotations
 
+from models.labels import value_label
 from models.settings import get_settings
 from strategy.brief.content import Facts, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
@@ -10,6 +11,13 @@ from strategy.plan.case_text import percent
 from strategy.sustain.review import track_review
 
 TITLE = "Tracking and realised benefits"
+
+
+def figure(value: float | None) -> str:
+    """A KPI reading as people write it: 260,400 and 72.92, never 2.604e+05."""
+    if value is None:
+        return "—"
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.4g}"
 
 
 def track_section(ctx: BriefContext) -> Section:
@@ -29,21 +37,7 @@ def track_section(ctx: BriefContext) -> Section:
         Facts(tuple(facts)),
         Paragraph(
             "The case recomputed with the adoption actually reached for the months passed and the plan for the "
-            "rest (rule CASE-REALISED)" + (f"; benefit lines falling behind: {', '.join(behind)}." if behind else ".")
-        ),
-        Table(
-            ("KPI", "Status", "Latest", "On the path", "Rule"),
-            tuple(
-                (
-                    UserText(s.name),
-                    s.status,
-                    "—" if s.latest is None else f"{s.latest:,.4g}",
-                    "—" if s.expected is None else f"{s.expected:,.4g}",
-                    s.rule_id,
-                )
-                for s in review.statuses
-            ),
-            numeric=frozenset({2, 3}),
+            "rest" + (f"; benefit lines falling behind: {', '.join(behind)}." if behind else ".")
         ),
     ]
     weakest = funnel.weakest
@@ -52,7 +46,22 @@ def track_section(ctx: BriefContext) -> Section:
         blocks.append(
             Paragraph(
                 f"Funnel: {weakest.from_stage} → {weakest.to_stage} converts {percent(rate)}, the "
-                "weakest step and the one to improve next (rule FUNNEL-WEAKEST)."
+                "weakest step and the one to improve next."
             )
         )
+    blocks.append(  # last: a long table may run on to the next page, a closing line would be left alone
+        Table(
+            ("KPI", "Status", "Latest", "On the path"),
+            tuple(
+                (
+                    UserText(s.name),
+                    value_label(s.status),
+                    figure(s.latest),
+                    figure(s.expected),
+                )
+                for s in review.statuses
+            ),
+            numeric=frozenset({2, 3}),
+        )
+    )
     return Section("tracking", TITLE, tuple(blocks))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from models.labels import value_label
 from strategy.brief.content import Bullets, Facts, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
 from strategy.deliver.plan_window import plan_end
@@ -69,9 +70,9 @@ def governance_section(ctx: BriefContext) -> Section:
                     (
                         UserText(c["title"]),
                         f"{c['raised_on']:%d %b %Y}",
-                        STATUS_LABELS[c["status"]],
-                        c["impact_level"],
-                        "yes" if c["affects_core_system"] else "no",
+                        STATUS_LABELS[c["status"]].capitalize(),
+                        value_label(c["impact_level"]),
+                        value_label(c["affects_core_system"]),
                     )
                     for c in sorted(changes, key=lambda c: c["raised_on"], reverse=True)
                 ),
@@ -93,7 +94,8 @@ def governance_section(ctx: BriefContext) -> Section:
             Table(
                 ("Review", "Held", "Decisions"),
                 tuple(
-                    (r["kind"], f"{r['held_on']:%d %b %Y}", UserText(r["decisions"] or "—")) for r in reversed(reviews)
+                    (value_label(r["kind"]), f"{r['held_on']:%d %b %Y}", UserText(r["decisions"] or "—"))
+                    for r in reversed(reviews)
                 ),
             )
         )
@@ -115,7 +117,7 @@ def decisions_blocks(decisions: list[dict]) -> list:
             tuple(
                 (
                     f"{d['decided_on']:%d %b %Y}",
-                    d["kind"],
+                    value_label(d["kind"]),
                     UserText(d["text"]),
                     UserText(d["owner"] or "—"),
                     f"{d['due']:%d %b %Y}" if d["due"] else "—",

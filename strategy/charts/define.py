@@ -11,6 +11,7 @@ from typing import Any
 import pandas  # noqa: F401
 import plotly.graph_objects as go
 
+from models.labels import value_label
 from strategy.charts.style import BAD, FONT_SIZE, GOOD, MUTED, PALETTE, WARN, projector_layout
 from strategy.define.capabilities import Gap
 from strategy.define.direction import DISCIPLINES, STAGES, THRESHOLD, scores, stage_of
@@ -140,7 +141,7 @@ def continuum_bar(current: float, target: float) -> go.Figure:
 def gap_radar(gaps: Sequence[Gap]) -> go.Figure:
     """Each rated dimension today vs the target; the gap is the space between the two shapes."""
     ordered = sorted(gaps, key=lambda g: g.capability_id)
-    labels = [f"<b>{g.dimension}</b><br>gap {g.size:+d}" if g.size else f"<b>{g.dimension}</b>" for g in ordered]
+    labels = [f"<b>{value_label(g.dimension)}</b>" + (f"<br>gap {g.size:+d}" if g.size else "") for g in ordered]
     return _radar(labels, [g.current for g in ordered], [g.target for g in ordered], height=560)
 
 

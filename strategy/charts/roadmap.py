@@ -4,7 +4,8 @@ or department."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
@@ -33,6 +34,14 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def two_lines(text: str, _limit: int = LABEL_CHARS, width: int = LABEL_CHARS - 6) -> str:
+    """A label over up to two lines of width characters, cut only past that, whatever one-line limit
+    short() was given: a printed Gantt has no hover to show the rest, and a narrower label leaves the
+    timeline more room."""
+    lines = textwrap.wrap(text, width) or [""]
+    return "<br>".join(lines if len(lines) <= 2 else [lines[0], short(" ".join(lines[1:]), width)])
+
+
 def _ms(days: int) -> int:
     return days * MS_PER_DAY
 
@@ -46,14 +55,14 @@ MAX_LABELLED_QUARTERS = 12
 
 
 def quarter_ticks(first: date, last: date) -> tuple[list[str], list[str]]:
-    """Tick positions at every quarter start, labelled 'Q1 2026' then 'Q2', 'Q3', 'Q4'; a long plan
-    labels every other quarter (the grid still marks each one)."""
+    """Tick positions at every quarter start, labelled 'Q1 2026' then 'Q2', 'Q3', 'Q4' (a plan starting
+    in Q3 opens on 'Q3 2026'); a long plan labels every other quarter (the grid still marks each one)."""
     quarters = range(quarter_of(first), quarter_of(last) + 1)
     step = 2 if len(quarters) > MAX_LABELLED_QUARTERS else 1
     values, labels = [], []
     for quarter in quarters:
         values.append(_iso(quarter_start(quarter)))
-        if quarter % 4 == 0:
+        if quarter % 4 == 0 or quarter == quarters[0]:  # the first tick names its year too
             labels.append(quarter_label(quarter).replace(" ", "<br>"))
         else:
             labels.append(f"Q{quarter % 4 + 1}" if quarter % step == 0 else "")
@@ -163,7 +172,11 @@ def _legend_for_critical(figure: go.Figure, items: Sequence[RoadmapItem]) -> Non
 
 
 def _milestones(
-    figure: go.Figure, objectives: Sequence[Record], late: Sequence[LateObjective], colour_by: ColourBy
+    figure: go.Figure,
+    objectives: Sequence[Record],
+    late: Sequence[LateObjective],
+    colour_by: ColourBy,
+    label: Callable[[str, int], str] = short,
 ) -> dict[str, str]:
     """A diamond on its own row for every objective with a due date; red and marked when late.
     Returns the rows it added: key -> label."""
@@ -173,7 +186,7 @@ def _milestones(
     if not due:
         return {}
     rows = {
-        f"o{o['id']}": ("⚠ Late: " if o["id"] in late_ids else "◆ Due: ") + short(o["title"], LABEL_CHARS - 6)
+        f"o{o['id']}": ("⚠ Late: " if o["id"] in late_ids else "◆ Due: ") + label(o["title"], LABEL_CHARS - 6)
         for o in due
     }
     figure.add_scatter(
@@ -205,16 +218,18 @@ def gantt_chart(
     plan_end: date,
     today: date,
     window: int | None = VISIBLE_ROWS,
+    wrap: bool = False,
 ) -> go.Figure:
     """Every scheduled initiative on its own row (keyed by id, labelled by wave and title), in start
     order, over the whole plan by quarter. A long plan opens on its first `window` rows; drag the rows
-    to see the rest (None draws every row, as a printed brief needs)."""
+    to see the rest (None draws every row, as a printed brief needs; wrap sets labels on two lines)."""
+    label = two_lines if wrap else short
     rows = [(f"i{i.initiative['id']}", i) for i in items]
-    labels = {key: f"W{i.initiative['wave'] or '–'} · {short(i.initiative['title'])}" for key, i in rows}
+    labels = {key: f"W{i.initiative['wave'] or '–'} · {label(i.initiative['title'], LABEL_CHARS)}" for key, i in rows}
     figure = go.Figure()
     _bars(figure, _groups(rows, colour_by, objectives))
     _legend_for_critical(figure, items)
-    labels |= _milestones(figure, objectives, late, colour_by)
+    labels |= _milestones(figure, objectives, late, colour_by, label)
     order = list(labels)
     shown = len(order) if window is None else min(window, len(order))
     last = max([plan_end, *(i.end for i in items)])

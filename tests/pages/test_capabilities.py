@@ -32,7 +32,7 @@ def test_the_gap_radar_draws_the_stored_core_ratings(app_db):
     at = open_app(PAGE)
     today = radar_today(at)
     assert today["r"] == [2, 2, 2, 3, 2]
-    assert today["theta"][0] == "<b>culture</b><br>gap +2"
+    assert today["theta"][0] == "<b>Culture</b><br>gap +2"
 
 
 def test_a_changed_rating_is_saved_and_redrawn(app_db):

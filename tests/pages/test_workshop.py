@@ -41,7 +41,7 @@ def test_what_the_room_raised_is_accepted_as_a_need_marked_raised_in_workshop(ap
     seat = join(engine, current_session(engine, 1).code, "Ben")
     submit(engine, seat.token, kind="pain", title="<i>Returns</i> =1+1", department="Stores", size=5)
     at.run()
-    assert any(r"\<i\>Returns" in m.value for m in at.markdown if "Ben" in m.value)  # shown literally
+    assert any(r"\<i>Returns" in m.value for m in at.markdown if "Ben" in m.value)  # shown literally
     click(at, "Accept")
     assert at.success[0].value == "Added as a need."
     need = next(n for n in list_records(engine, "need", 1) if n["raised_by"] == "Ben")

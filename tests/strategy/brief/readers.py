@@ -11,9 +11,10 @@ from pptx import Presentation
 
 
 def pdf_text(content: bytes, tmp_path: Path) -> str:
+    """The text in reading order: a table cell that wraps over lines reads whole, as a copy would."""
     path = tmp_path / "brief.pdf"
     path.write_bytes(content)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
 
 
 def pdf_images(content: bytes, tmp_path: Path) -> int:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from strategy.brief.builder import SECTIONS, build_brief
@@ -11,6 +9,7 @@ from strategy.brief.export import FORMATS, export_brief
 from strategy.plan.business_case import evaluate_case, settings_of
 from strategy.plan.case_text import money
 from strategy.store.snapshot import workspace_records
+from tests.strategy.brief.conftest import TODAY
 from tests.strategy.brief.readers import (
     docx_pictures,
     docx_text,
@@ -19,22 +18,6 @@ from tests.strategy.brief.readers import (
     pptx_pictures,
     pptx_text,
 )
-
-TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    from sqlmodel import SQLModel
-
-    from models.engine import make_engine
-    from strategy.store.database import load_sample
-    from tests.conftest import SAMPLE
-
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('brief') / 'brief.db'}")
-    SQLModel.metadata.create_all(engine)
-    workspace = load_sample(engine, SAMPLE, actor="tester")
-    return engine, workspace
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from strategy.brief.content import Brief, Paragraph, Section, Table, UserText
 from strategy.brief.escape import for_html, for_markdown, for_office
@@ -14,6 +18,7 @@ from strategy.brief.render_pdf import brief_html, render_pdf
 from strategy.brief.render_pptx import render_pptx
 from tests.strategy.brief.readers import docx_text, pdf_text, pptx_text
 
+COMMONMARK = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 SCRIPT = "<script>alert('x')</script>"
 FORMULA = '=HYPERLINK("http://evil","click")'
 MARKDOWN = "**not bold** [link](http://evil) # not a heading"
@@ -39,8 +44,40 @@ def test_html_shows_markup_as_text(text):
     assert "<" not in for_html(text) and ">" not in for_html(text)
 
 
-def test_markdown_escapes_every_active_character():
-    assert for_markdown(MARKDOWN) == r"\*\*not bold\*\* \[link\]\(http\://evil\) \# not a heading"
+def shown_by_markdown(markdown: str) -> str:
+    """The text a Markdown reader shows for one paragraph, failing if any markup became live."""
+    rendered = COMMONMARK.render(markdown).strip()
+    assert rendered.startswith("<p>") and rendered.endswith("</p>"), rendered
+    inner = rendered.removeprefix("<p>").removesuffix("</p>")
+    assert "<" not in inner, rendered  # no emphasis, link, code, strikethrough, heading or inline HTML
+    return html.unescape(inner)
+
+
+MARKDOWN_PIECES = [*"ab1 2\\`*_{}[]()#+-.!|<>~^=@$:&;/", "http://x", "&amp;", "1.", "1)", "    ", "snake_case"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=14).map("".join))
+def test_markdown_shows_any_text_literally(text):
+    words = " ".join(text.split())
+    assume(words)
+    assert " ".join(shown_by_markdown(for_markdown(text)).split()) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("NPV (risk-adjusted) 3.5 - 4.0.", "NPV (risk-adjusted) 3.5 - 4.0."),  # nothing here acts
+        ("snake_case stays; e-mail: a@b.org", "snake_case stays; e-mail: a@b.org"),
+        (MARKDOWN, r"\*\*not bold\*\* \[link\](http\://evil) # not a heading"),
+        ("# not a heading", r"\# not a heading"),
+        ("- not a list", r"\- not a list"),
+        ("1. not a list", r"1\. not a list"),
+        ("a | b & c &amp; :smile:", r"a \| b & c \&amp; \:smile:"),
+    ],
+)
+def test_markdown_escapes_only_what_acts_where_it_stands(text, escaped):
+    assert for_markdown(text) == escaped
 
 
 def test_only_user_text_has_its_formula_defused():
@@ -61,8 +98,9 @@ def test_office_documents_defuse_formulas_and_keep_the_rest_literal():
 
 
 def test_markdown_file_has_no_live_markup():
-    text = render_markdown(nasty_brief(), {}).decode()
-    assert "<script>" not in text and "**not bold**" not in text and "](http" not in text
+    rendered = COMMONMARK.render(render_markdown(nasty_brief(), {}).decode())
+    assert "<script>" not in rendered and "<strong>not bold" not in rendered and "<a " not in rendered
+    assert "<img" not in rendered and "<h1>" in rendered  # the brief's own title is a heading, user text is not
 
 
 # OWASP CSV injection: a cell is a formula if, after leading blanks, it starts with = + - @ (or their

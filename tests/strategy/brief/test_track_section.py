@@ -14,6 +14,6 @@ def test_the_brief_sets_the_forecast_npv_beside_the_approved_one_and_lists_statu
     facts = dict(next(b for b in section.blocks if isinstance(b, Facts)).items)
     assert facts["Forecast NPV"] != facts["Approved NPV"] and facts["Realised to date"].startswith("£")
     rows = {row[0]: row[1] for row in next(b for b in section.blocks if isinstance(b, Table)).rows}
-    assert rows["Renewal rate"] == "off track" and rows["Members won back"] == "stale"
+    assert rows["Renewal rate"] == "Off track" and rows["Members won back"] == "Stale"
     text = " ".join(getattr(b, "text", "") for b in section.blocks)
     assert "Joined → First purchase" in text and "Renewal margin from lower lapse" in text

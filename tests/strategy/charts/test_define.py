@@ -33,7 +33,7 @@ def test_the_continuum_bar_marks_today_and_the_target_with_their_stage():
 def test_the_gap_radar_labels_each_dimension_with_its_gap():
     figure = gap_radar([Gap(1, "culture", 2, 4, ""), Gap(2, "people", 3, 3, ""), Gap(3, "process", 1, 4, "")])
     today = next(t for t in figure.data if t.name == "Today")
-    assert list(today.theta)[:3] == ["<b>culture</b><br>gap +2", "<b>people</b>", "<b>process</b><br>gap +3"]
+    assert list(today.theta)[:3] == ["<b>Culture</b><br>gap +2", "<b>People</b>", "<b>Process</b><br>gap +3"]
     assert list(today.r) == [2, 3, 1, 2]
 
 

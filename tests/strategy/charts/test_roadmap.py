@@ -8,7 +8,7 @@ import pytest
 
 from strategy.charts.capacity import capacity_chart
 from strategy.charts.priorities import priority_chart
-from strategy.charts.roadmap import VISIBLE_ROWS, gantt_chart, quarter_ticks, swimlane_chart
+from strategy.charts.roadmap import LABEL_CHARS, VISIBLE_ROWS, gantt_chart, quarter_ticks, swimlane_chart
 from strategy.charts.style import BAD, GOOD
 from strategy.deliver.prioritise import prioritise
 from strategy.deliver.roadmap import RoadmapItem
@@ -151,3 +151,13 @@ def test_a_five_year_plan_keeps_quarter_labels_level_and_labels_every_other_quar
     assert len(values) == 20
     assert labels[:5] == ["Q1<br>2026", "", "Q3", "", "Q1<br>2027"]
     assert gantt().layout.xaxis.tickangle == 0
+
+
+def test_a_printed_gantt_sets_long_titles_on_two_lines_instead_of_cutting_them():
+    title = "Roll out the single customer view to every store in the northern region"
+    items = [RoadmapItem(initiative(1, title=title, wave=1, objective_ids=[]), date(2026, 1, 5), date(2026, 4, 26),
+                         False, 0, 1)]  # fmt: skip
+    due = {"id": 9, "title": "Win back 12,000 lapsed members a year by December 2027", "due_date": date(2027, 12, 1)}
+    labels = list(row_labels(gantt_chart(items, [due], [], colour_by="status", wrap=True, **PLAN)).values())
+    assert [label.replace("<br>", " ") for label in labels] == [f"W1 · {title}", f"◆ Due: {due['title']}"]
+    assert all(len(line) <= LABEL_CHARS + 2 for label in labels for line in label.split("<br>"))

@@ -1,0 +1,33 @@
+"""The brief's chart images: a palette keeps every colour a chart draws and shrinks the file."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from PIL import Image, ImageDraw
+
+from strategy.brief.images import in_palette
+from strategy.charts.style import BAD, GOOD, PALETTE
+
+
+def chart_like_png() -> bytes:
+    """Flat bars in the charts' colours, anti-aliased text and a gradient of greys, as kaleido draws."""
+    image = Image.new("RGB", (800, 400), "white")
+    draw = ImageDraw.Draw(image)
+    for n, colour in enumerate([*PALETTE, GOOD, BAD]):
+        draw.rectangle((20 + 70 * n, 100, 70 + 70 * n, 380), fill=colour)
+        draw.text((20 + 70 * n, 40), f"Bar {n}", fill="#1c1c1c")
+    for x in range(800):
+        draw.line((x, 0, x, 20), fill=(x * 255 // 800,) * 3)
+    out = BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_chart_in_a_palette_keeps_its_colours_exactly_and_is_smaller():
+    original = chart_like_png()
+    smaller = in_palette(original)
+    before, after = Image.open(BytesIO(original)), Image.open(BytesIO(smaller)).convert("RGB")
+    for n in range(len(PALETTE) + 2):
+        assert after.getpixel((45 + 70 * n, 240)) == before.getpixel((45 + 70 * n, 240))
+    assert len(smaller) < len(original)
