@@ -7,7 +7,7 @@ from strategy.brief.content import Bullets, Chart, Facts, Missing, Paragraph, Se
 from strategy.brief.context import BriefContext
 from strategy.charts.define import continuum_bar, discipline_radar, gap_radar, smart_grid
 from strategy.define.capabilities import DEFAULT_LENS, LENSES, gaps
-from strategy.define.direction import BY_KEY, crm_fit, stage_of
+from strategy.define.direction import BY_KEY, continuum_placed, crm_fit, stage_of
 from strategy.define.kpis import balance_findings
 from strategy.define.smart import LETTERS, check_objectives, smart_context
 
@@ -21,7 +21,7 @@ def direction_section(ctx: BriefContext) -> Section:
         return Section("direction", "Direction", (Missing("The value disciplines have not been assessed yet."),))
     lead = direction["lead_discipline"]
     fit = crm_fit(lead)
-    assessed = bool(direction["answers"])  # the continuum is placed by answering its questions
+    assessed = continuum_placed(direction)
     blocks: list = [
         Facts(
             (
@@ -41,16 +41,19 @@ def direction_section(ctx: BriefContext) -> Section:
             f"We lead on {BY_KEY[lead].label.lower()}." if lead else "No lead discipline has been chosen yet.",
             **RADAR,
         ),
-        Chart(
-            "The CRM continuum",
-            continuum_bar(direction["continuum_current"], direction["continuum_target"]),
-            f"CRM is seen today as {stage_of(direction['continuum_current']).lower()}; the aim is "
-            f"{stage_of(direction['continuum_target']).lower()}."
-            if assessed
-            else "Where CRM stands has not been assessed yet.",
-            height=300,
-        ),
     ]
+    if assessed:  # the model's default positions are nobody's assessment: no chart of them
+        blocks.append(
+            Chart(
+                "The CRM continuum",
+                continuum_bar(direction["continuum_current"], direction["continuum_target"]),
+                f"CRM is seen today as {stage_of(direction['continuum_current']).lower()}; the aim is "
+                f"{stage_of(direction['continuum_target']).lower()}.",
+                height=300,
+            )
+        )
+    else:
+        blocks.append(Missing("Where CRM stands on the continuum has not been assessed yet."))
     return Section("direction", "Direction: value discipline and CRM continuum", tuple(blocks))
 
 
