@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
+import pandas  # noqa: F401 - imported whole before any session draws a chart: see below
 import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import Engine
@@ -24,6 +25,9 @@ from strategy.store.records import list_records
 from strategy.store.snapshot import workspace_records
 from strategy.store.workspaces import get_workspace
 
+# Plotly finds pandas through sys.modules; on a fresh server a second session could draw a chart while
+# the first was still importing pandas and get the half-made module ("no attribute 'Series'"). The
+# import above runs under Python's import lock when this module loads, so every session waits for it.
 FLASH = "_flash"
 T = TypeVar("T")
 # What Streamlit's Markdown acts on: images, links, HTML, LaTeX, emphasis, tables, headings, entities.

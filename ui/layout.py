@@ -37,6 +37,7 @@ div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] * {
 [data-testid="stTable"] :is(th, td) {{ padding: 0.3rem 0.2rem; }}
 [data-testid="stMarkdownContainer"] code {{ font-size: 0.9em; }}
 .nav-section {{ margin: 0.8rem 0 0.1rem; font-weight: 600; color: {MUTED_TEXT}; }}
+[data-testid="stWidgetLabelRequired"] {{ font-size: 1em; }}  /* "(required)" as large as its label */
 [class*="st-key-phone-"] {{ display: none; }}
 @media (max-width: {PHONE_WIDTH}px) {{
   [data-testid="stMainBlockContainer"] {{ padding-top: 4.25rem; }}  /* clear the phone's toolbar */

@@ -19,7 +19,7 @@ def test_create_and_switch_workspace(live_app: str, page: Page):
     form = page.get_by_test_id("stForm").filter(has_text="New workspace")
     form.get_by_label("Name").fill("Harbour Bank CRM 2027")
     form.get_by_role("button", name="Create workspace").click()
-    expect(page.get_by_text("Created 'Harbour Bank CRM 2027'.")).to_be_visible()
+    expect(page.get_by_text("Created 'Harbour Bank CRM 2027': you are working in it now.")).to_be_visible()
 
     page.get_by_role("link", name="Home").click()
     picker = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox")
