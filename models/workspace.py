@@ -57,7 +57,7 @@ class WorkspaceBase(SQLModel):
     @classmethod
     def _ramp_shares(cls, value: list[float]) -> list[float]:
         if not 1 <= len(value) <= 5 or any(not 0.0 <= share <= 1.0 for share in value):
-            raise ValueError("the adoption ramp is 1 to 5 yearly shares between 0 and 1")
+            raise ValueError("the adoption ramp is 1 to 5 yearly shares, each from 0 % to 100 % of users")
         return value
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from models.labels import field_label
+from models.labels import SHARES, field_label
 
 # Pydantic's error types as what to do, in words that follow the field's label.
 ADVICE = {
@@ -86,13 +86,17 @@ def field_errors(exc: ValidationError, prefix: str = "") -> list[FieldError]:
         path = prefix
         for part in error["loc"]:
             path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-        found.append(FieldError(path, advice(error)))
+        share = any(part in SHARES for part in error["loc"] if isinstance(part, str))
+        found.append(FieldError(path, advice(error, share)))
     return found
 
 
-def advice(error: ErrorDetails) -> str:
-    """What to do about one pydantic error, e.g. 'is required' for an empty required text."""
+def advice(error: ErrorDetails, share: bool = False) -> str:
+    """What to do about one pydantic error, e.g. 'is required' for an empty required text; a bound
+    of a field stored as a fraction is said as the form shows it, a percentage."""
     context = error.get("ctx", {})
+    if share:
+        context = {k: f"{v * 100:g} %" if isinstance(v, int | float) else v for k, v in context.items()}
     if error["type"] == "string_too_short" and context.get("min_length") == 1:
         return "is required"
     template = ADVICE.get(error["type"])

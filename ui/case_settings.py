@@ -28,42 +28,37 @@ def _save(workspace_id: int, expected_version: int, horizon: int) -> None:
 
 
 def settings_form(current: Workspace) -> None:
-    """Percentages in, fractions stored; the form is keyed by version so a save shows fresh values."""
+    """Percentages in, fractions stored; the form is keyed by version so a save shows fresh values.
+    No bounds in the browser (it refuses without a word): the workspace's bounds refuse in words."""
     horizon = current.horizon_years
     with st.form(f"case_settings_{current.id}_{current.version}", border=True):
         st.header("Case settings")
         rate, benefit_risk, cost_risk = st.columns(3)
         rate.number_input(
             "Discount rate (%)",
-            -50.0,
-            100.0,
-            current.discount_rate * 100,
-            0.5,
+            value=current.discount_rate * 100,
+            step=0.5,
             key="case_rate",
             help="Money later is worth less: year t is divided by (1 + rate)^t. Many firms use 8-12 %.",
         )
         benefit_risk.number_input(
             "Benefit risk: haircut (%)",
-            0.0,
-            100.0,
-            current.benefit_risk * 100,
-            1.0,
+            value=current.benefit_risk * 100,
+            step=1.0,
             key="case_benefit_risk",
             help="Every benefit is reduced by this share, because forecasts of value tend to be optimistic.",
         )
         cost_risk.number_input(
             "Cost risk: uplift (%)",
-            0.0,
-            100.0,
-            current.cost_risk * 100,
-            1.0,
+            value=current.cost_risk * 100,
+            step=1.0,
             key="case_cost_risk",
             help="Every cost is raised by this share, because projects tend to cost more than planned.",
         )
         st.markdown("**Adoption ramp** — share of intended users working in the CRM, by year")
         for column, year in zip(st.columns(horizon), range(1, horizon + 1), strict=True):
             share = adoption_share(current.adoption_ramp, year)
-            column.number_input(f"Year {year} (%)", 0.0, 100.0, share * 100, 5.0, key=f"case_ramp_{year}")
+            column.number_input(f"Year {year} (%)", value=share * 100, step=5.0, key=f"case_ramp_{year}")
         st.form_submit_button(
             "Save case settings", type="primary", on_click=_save, args=(current.id, current.version, horizon)
         )

@@ -108,6 +108,16 @@ def test_saving_a_higher_discount_rate_lowers_npv(at, app_db):
     assert (workspace.discount_rate, workspace.adoption_ramp) == (0.15, [0.20, 0.65, 0.80, 0.85])
 
 
+def test_a_rate_out_of_bounds_is_refused_in_percent_as_the_form_shows_it(at, app_db):
+    open_tab(at, "Settings and method")
+    at.number_input(key="case_rate").set_value(150.0)
+    at.number_input(key="case_benefit_risk").set_value(-10.0)
+    at = click(at, "Save case settings")
+    said = " ".join(e.value for e in at.error)
+    assert "Discount rate must be 100 % or less." in said and "Benefit risk must be 0 % or more." in said
+    assert get_workspace(shared_engine(f"sqlite:///{app_db}"), 1).discount_rate == 0.10  # nothing saved
+
+
 def test_risk_and_scenarios_are_shown_from_the_records(at):
     open_tab(at, "Risk")
     odds = metric(at, "Chance NPV > 0")
