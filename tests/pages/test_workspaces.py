@@ -4,6 +4,8 @@ Form widgets are typed into and submitted in one run, as a browser does."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import open_app
 
 
@@ -34,25 +36,20 @@ def in_use(at) -> tuple[str, str]:
     return picker.format_func(picker.value), at.query_params["ws"][0]
 
 
-def test_a_created_workspace_is_the_one_in_use_in_the_picker_and_the_url(app_db):
+@pytest.mark.parametrize(
+    ("field", "button", "name"),
+    [("new_name", "Create workspace", "Harbour Bank CRM"), ("copy_name", "Duplicate", "Meridian, what-if")],
+)
+def test_a_created_or_copied_workspace_is_the_one_in_use_in_the_picker_and_the_url(app_db, field, button, name):
     at = open_app("pages/workspaces.py")
     sample_id = at.query_params["ws"][0]
-    at.text_input(key="new_name").input("Harbour Bank CRM")
-    next(b for b in at.button if b.label == "Create workspace").click().run()
-    name, ws = in_use(at)
-    assert name == "Harbour Bank CRM" and ws != sample_id
+    at.text_input(key=field).input(name)
+    next(b for b in at.button if b.label == button).click().run()
+    shown, ws = in_use(at)
+    assert shown == name and ws != sample_id
     assert "you are working in it now" in at.success[0].value
-
-
-def test_a_copy_is_the_one_in_use_after_duplicating(app_db):
-    at = open_app("pages/workspaces.py")
-    sample_id = at.query_params["ws"][0]
-    at.text_input(key="copy_name").input("Meridian, what-if")
-    next(b for b in at.button if b.label == "Duplicate").click().run()
-    name, ws = in_use(at)
-    assert name == "Meridian, what-if" and ws != sample_id
     at.switch_page("pages/home.py").run()
-    assert at.title[0].value == "Meridian, what-if"
+    assert at.title[0].value == name
 
 
 def test_archive_delete_and_restore(app_db):
