@@ -27,34 +27,41 @@ def _save(workspace_id: int, expected_version: int, horizon: int) -> None:
     )
 
 
+def _rates(current: Workspace) -> list[tuple[str, str, float, float, str]]:
+    """(key, label, stored fraction, step in %, why) of each rate the form asks for."""
+    return [
+        (
+            "case_rate",
+            "Discount rate (%)",
+            current.discount_rate,
+            0.5,
+            "Money later is worth less: year t is divided by (1 + rate)^t. Many firms use 8-12 %.",
+        ),
+        (
+            "case_benefit_risk",
+            "Benefit risk: haircut (%)",
+            current.benefit_risk,
+            1.0,
+            "Every benefit is reduced by this share, because forecasts of value tend to be optimistic.",
+        ),
+        (
+            "case_cost_risk",
+            "Cost risk: uplift (%)",
+            current.cost_risk,
+            1.0,
+            "Every cost is raised by this share, because projects tend to cost more than planned.",
+        ),
+    ]
+
+
 def settings_form(current: Workspace) -> None:
     """Percentages in, fractions stored; the form is keyed by version so a save shows fresh values.
     No bounds in the browser (it refuses without a word): the workspace's bounds refuse in words."""
     horizon = current.horizon_years
     with st.form(f"case_settings_{current.id}_{current.version}", border=True):
         st.header("Case settings")
-        rate, benefit_risk, cost_risk = st.columns(3)
-        rate.number_input(
-            "Discount rate (%)",
-            value=current.discount_rate * 100,
-            step=0.5,
-            key="case_rate",
-            help="Money later is worth less: year t is divided by (1 + rate)^t. Many firms use 8-12 %.",
-        )
-        benefit_risk.number_input(
-            "Benefit risk: haircut (%)",
-            value=current.benefit_risk * 100,
-            step=1.0,
-            key="case_benefit_risk",
-            help="Every benefit is reduced by this share, because forecasts of value tend to be optimistic.",
-        )
-        cost_risk.number_input(
-            "Cost risk: uplift (%)",
-            value=current.cost_risk * 100,
-            step=1.0,
-            key="case_cost_risk",
-            help="Every cost is raised by this share, because projects tend to cost more than planned.",
-        )
+        for column, (key, label, value, step, why) in zip(st.columns(3), _rates(current), strict=True):
+            column.number_input(label, value=value * 100, step=step, key=key, help=why)
         st.markdown("**Adoption ramp** — share of intended users working in the CRM, by year")
         for column, year in zip(st.columns(horizon), range(1, horizon + 1), strict=True):
             share = adoption_share(current.adoption_ramp, year)
