@@ -12,6 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from tests.e2e.settle import settle
+
 pytestmark = pytest.mark.e2e
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -97,6 +99,7 @@ def test_presentation_and_participant_pages_are_accessible_and_large(live_app: s
     projector.goto(f"{live_app}/needs?present=1")
     expect(projector.get_by_text("Step 1 of 6")).to_be_visible(timeout=30_000)
     expect(projector.get_by_role("heading", name="Needs by score and department")).to_be_visible()
+    settle(projector)  # the whole page drawn before it is measured, not its first elements
     projector.screenshot(path=str(SHOTS / "presentation_1920.png"))
     sizes = projector.evaluate(
         """() => {
