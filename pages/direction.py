@@ -25,7 +25,7 @@ from strategy.define.direction import (
     suggested_lead,
 )
 from strategy.store.records import save_singleton
-from ui.common import actor, chart, engine, records, show_flash, show_pending_error, workspace
+from ui.common import actor, chart, derived, engine, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import open_form, save_form
 from ui.health_notes import health_notes
 
@@ -136,7 +136,7 @@ with disciplines_tab:
         _discipline_form()
     with chart_side:
         if stored:
-            chart(discipline_radar(direction), key="discipline_radar")
+            chart(derived("direction:radar", ws_id, lambda: discipline_radar(direction)), key="discipline_radar")
             st.caption(f"Dotted ring: the threshold ({THRESHOLD:g}) every discipline should reach. ★ marks the lead.")
         else:  # the sliders' presets are nobody's scores: no radar of them
             st.info(
@@ -148,7 +148,12 @@ with disciplines_tab:
 
 with continuum_tab:
     if continuum_placed(stored):
-        chart(continuum_bar(direction["continuum_current"], direction["continuum_target"]), key="continuum_bar")
+        bar = derived(
+            "direction:continuum",
+            ws_id,
+            lambda: continuum_bar(direction["continuum_current"], direction["continuum_target"]),
+        )
+        chart(bar, key="continuum_bar")
     else:
         st.info("Not placed on the continuum yet: answer the questions below for today and for the end of the plan.")
     for column, stage, meaning in zip(st.columns(3), STAGES, STAGE_MEANINGS, strict=True):

@@ -20,7 +20,19 @@ from strategy.discover.people import (
 )
 from strategy.errors import FieldError, InvalidInput
 from strategy.store.records import create_record, update_record
-from ui.common import actor, at_most, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import (
+    actor,
+    at_most,
+    attempt,
+    chart,
+    derived,
+    engine,
+    plain,
+    records,
+    show_flash,
+    show_pending_error,
+    workspace,
+)
 from ui.entry import apply_focus, id_table_editor, request_focus
 
 ERROR = "stakeholders_error"
@@ -222,7 +234,7 @@ with moves:
     _comings_and_goings()
 st.header("Influence and interest")
 if people:
-    chart(stakeholder_grid(people), key="stakeholder_grid")
+    chart(derived("stakeholders:grid", ws_id, lambda: stakeholder_grid(people)), key="stakeholder_grid")
 else:
     st.info("The grid appears once the first stakeholder is added.")
 entry, advice = st.columns([3, 2], gap="large")

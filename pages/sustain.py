@@ -13,7 +13,19 @@ from strategy.store.records import create_record
 from strategy.sustain.change_control import decide
 from strategy.sustain.decay import half_life_years, stale_records
 from strategy.sustain.reviews import next_review_due
-from ui.common import actor, at_most, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import (
+    actor,
+    at_most,
+    attempt,
+    chart,
+    derived,
+    engine,
+    plain,
+    records,
+    show_flash,
+    show_pending_error,
+    workspace,
+)
 from ui.health_notes import health_notes
 from ui.table_editor import record_table_editor
 
@@ -105,7 +117,7 @@ with change_tab:
             st.info("Nothing awaits a decision.")
     with right:
         if changes:
-            chart(change_status_chart(changes))
+            chart(derived("sustain:changes", ws_id, lambda: change_status_chart(changes)))
     with st.form("raise_change", border=True):
         st.header("Raise a change request")
         st.text_input("What should change?", key="cr_title", validate=at_most(120))
@@ -160,7 +172,7 @@ with data_tab:
             width="stretch",
             placeholder=MISSING,
         )
-        chart(decay_chart(datasets))
+        chart(derived("sustain:decay", ws_id, lambda: decay_chart(datasets)))
     record_table_editor(
         "dataset",
         ws_id,

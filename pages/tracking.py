@@ -17,7 +17,7 @@ from strategy.sustain.review import track_review
 from strategy.sustain.tracking import actuals_by_kpi
 from ui.actuals import actuals_entry
 from ui.case_realised import money_delta
-from ui.common import all_records, chart, plain, show_flash, show_pending_error, workspace
+from ui.common import all_records, chart, derived, plain, show_flash, show_pending_error, workspace
 from ui.funnel_setup import funnel_setup_form
 from ui.table_editor import record_table_editor
 
@@ -35,7 +35,7 @@ with st.container():
     show_pending_error(ERROR)
 today = st.date_input("Review date", value=date.today(), key="track_on", format=DATE_INPUT)
 recs = all_records(ws_id)
-review = track_review(current, recs, today, get_settings())
+review = derived(f"track:{today}", ws_id, lambda: track_review(current, recs, today, get_settings()))
 kpis = {k["id"]: k for k in recs["kpi"]}
 statuses = review.statuses
 
@@ -73,7 +73,8 @@ with status_tab:
     shown = [s for s in statuses if s.status == "off track"] if only_off else list(statuses)
     titles = {o["id"]: o["title"] for o in recs["objective"]}
     if statuses:
-        chart(status_grid(shown, titles), key="track_grid")
+        grid = derived(f"track:grid:{today}:{only_off}", ws_id, lambda: status_grid(shown, titles))
+        chart(grid, key="track_grid")
     st.dataframe(
         [
             {
@@ -95,7 +96,12 @@ by_kpi = actuals_by_kpi(recs["measurement"])
 with kpi_tab:
     if kpis:
         picked = st.selectbox("KPI", list(kpis), format_func=lambda i: kpis[i]["name"], key="track_kpi")
-        chart(kpi_path_chart(kpis[picked], by_kpi.get(picked, []), current.plan_start), key="track_path")
+        path = derived(
+            f"track:path:{picked}",
+            ws_id,
+            lambda: kpi_path_chart(kpis[picked], by_kpi.get(picked, []), current.plan_start),
+        )
+        chart(path, key="track_path")
         found = next(s for s in statuses if s.kpi_id == picked)
         st.markdown(f"**{found.status.capitalize()}** — {found.reason} (rule book: {rule(found.rule_id).title})")
 
@@ -110,7 +116,11 @@ with lead_tab:
             format_func=lambda n: f"{pairs[n][0]['name']} → {pairs[n][1]['name']}",
             key="track_pair",
         )
-        chart(lead_lag_chart(pairs[index][0], pairs[index][1], by_kpi), key="track_leadlag")
+        lead, lag = pairs[index]
+        chart(
+            derived(f"track:leadlag:{lead['id']}", ws_id, lambda: lead_lag_chart(lead, lag, by_kpi)),
+            key="track_leadlag",
+        )
 
 with funnel_tab:
     if not recs["funnel_stage"]:
@@ -124,7 +134,7 @@ with funnel_tab:
             icon=":material/flag:",
         )
     if funnel.conversions:
-        chart(funnel_chart(funnel), key="track_funnel")
+        chart(derived(f"track:funnel:{today}", ws_id, lambda: funnel_chart(funnel)), key="track_funnel")
     st.caption(
         f"Stages in order, each counted by a KPI: {' → '.join(DEFAULT_STAGES)}, "
         f"or a member lifecycle such as {' → '.join(MEMBER_LIFECYCLE)}."

@@ -17,7 +17,19 @@ from strategy.discover.reorder import move_record
 from strategy.discover.vision import next_position, ordered, priority_coverage, uncovered_needs, unserved_priorities
 from strategy.store.records import create_record, save_singleton
 from strategy.store.workspaces import update_workspace
-from ui.common import actor, at_most, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import (
+    actor,
+    at_most,
+    attempt,
+    chart,
+    derived,
+    engine,
+    plain,
+    records,
+    show_flash,
+    show_pending_error,
+    workspace,
+)
 from ui.entry import apply_focus, id_table_editor, open_for_editing, reopen, request_focus
 from ui.health_notes import health_notes
 
@@ -164,7 +176,7 @@ def _coverage() -> None:
     covers = priority_coverage(priorities, needs, objectives)
     _coverage_verdict(unserved_priorities(priorities, objectives), uncovered_needs(needs, priorities))
     if covers:
-        chart(coverage_chart(covers), key="vision_coverage")
+        chart(derived("vision:coverage", ws_id, lambda: coverage_chart(covers)), key="vision_coverage")
 
 
 def _coverage_verdict(unserved: Sequence[Mapping[str, Any]], loose: Sequence[Mapping[str, Any]]) -> None:
