@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import atexit
+import hashlib
 import warnings
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from io import BytesIO
@@ -49,8 +51,31 @@ def _stop() -> None:
 atexit.register(_stop)
 
 
+# Drawn charts by what they show: the same figure at the same size is the same PNG, so a brief made
+# again, or in another format, from unchanged records draws no chart twice. Bounded: ~30 KB a chart.
+_drawn: OrderedDict[str, bytes] = OrderedDict()
+DRAWN_KEPT = 128
+
+
+def forget_drawn() -> None:
+    _drawn.clear()
+
+
 def chart_png(chart: Chart) -> bytes:
-    """The chart as PNG bytes, or ChartFailed naming it (a render past the time limit included)."""
+    """The chart as PNG bytes (drawn once per figure and size), or ChartFailed naming it (a render
+    past the time limit included)."""
+    key = hashlib.sha256(f"{chart.width}x{chart.height}:{chart.figure.to_json()}".encode()).hexdigest()
+    if key in _drawn:
+        _drawn.move_to_end(key)
+        return _drawn[key]
+    png = _draw(chart)
+    _drawn[key] = png
+    if len(_drawn) > DRAWN_KEPT:
+        _drawn.popitem(last=False)
+    return png
+
+
+def _draw(chart: Chart) -> bytes:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # "kopts ignored when using a server"

@@ -31,3 +31,22 @@ def test_a_chart_in_a_palette_keeps_its_colours_exactly_and_is_smaller():
     for n in range(len(PALETTE) + 2):
         assert after.getpixel((45 + 70 * n, 240)) == before.getpixel((45 + 70 * n, 240))
     assert len(smaller) < len(original)
+
+
+def test_a_chart_is_drawn_once_for_the_same_figure_and_size_and_again_when_either_changes(monkeypatch):
+    import plotly.graph_objects as go
+
+    from strategy.brief import images
+    from strategy.brief.content import Chart
+
+    drawn: list[str] = []
+    monkeypatch.setattr(images, "_draw", lambda chart: drawn.append(chart.title) or chart.title.encode())
+    images.forget_drawn()
+    bars = go.Figure(go.Bar(x=["Pilot", "Wave 2"], y=[3, 5]))
+    first = images.chart_png(Chart("Effort by wave", bars, "Wave 2 is larger."))
+    again = images.chart_png(Chart("Effort by wave", go.Figure(bars), "Wave 2 is larger."))
+    assert first == again and drawn == ["Effort by wave"]  # a second format of the same records
+    images.chart_png(Chart("Effort by wave", bars, "Wave 2 is larger.", width=600))
+    images.chart_png(Chart("Effort by wave", go.Figure(go.Bar(x=["Pilot"], y=[4])), "One wave."))
+    assert len(drawn) == 3  # another size, or other records, is drawn afresh
+    images.forget_drawn()
