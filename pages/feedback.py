@@ -99,7 +99,7 @@ with inbox_tab:
                 "Suggestion",
                 [i["id"] for i in waiting],
                 key="fb_pick",
-                format_func=lambda i: next(f"{x['department']}: {x['text']}" for x in waiting if x["id"] == i),
+                format_func={x["id"]: f"{x['department']}: {x['text']}" for x in waiting}.__getitem__,
             )
             st.text_input("Reason (needed to decline)", key="fb_reason")
             accept, wish, decline = st.columns(3)
@@ -155,7 +155,7 @@ with unused_tab:
             "Unused capability",
             [c["id"] for c in loose],
             key="uc_pick",
-            format_func=lambda i: next(c["name"] for c in loose if c["id"] == i),
+            format_func={c["id"]: c["name"] for c in loose}.__getitem__,
         )
         left, right = st.columns(2)
         left.button("Make it an initiative", on_click=_bring, args=("initiative",), type="primary")
