@@ -13,6 +13,7 @@ from strategy.sustain.feedback import feedback_counts, submit_feedback, triage
 from strategy.sustain.unused import bring_into_play
 from ui.change_whatif import whatif_tab
 from ui.common import actor, attempt, day_columns, engine, records, show_flash, show_pending_error, workspace
+from ui.layout import editing
 from ui.table_editor import record_table_editor
 
 ERROR = "feedback_error"
@@ -77,7 +78,7 @@ with inbox_tab:
             icon=":material/forum:",
         )
     left, right = st.columns([1, 2])
-    with left:
+    with left, editing("feedback_send"):
         st.header("Send a suggestion")
         st.text_area("Suggestion", key="fb_text")
         st.text_input("Department", key="fb_department")

@@ -27,6 +27,7 @@ from ui.common import (
 )
 from ui.entry import apply_focus, open_for_editing, reopen, request_focus
 from ui.initiative_table import initiative_table
+from ui.layout import editing
 
 ERROR = "initiatives_error"
 NEW = 0  # the picker's "new initiative" choice
@@ -231,7 +232,7 @@ with st.container():
 names = {NEW: "+ New initiative", **{i: f"{t['title']}" for i, t in by_id.items()}}
 if st.session_state.get(f"init_pick_{ws_id}") not in names:  # deleted meanwhile: back to a new one
     st.session_state.pop(f"init_pick_{ws_id}", None)
-left, right = st.columns([3, 2], gap="large")
+left, right = editing("initiative_form").columns([3, 2], gap="large")
 with left:
     pick = st.selectbox("Add or edit", list(names), format_func=names.__getitem__, key=f"init_pick_{ws_id}")
     _form(pick)
@@ -247,5 +248,7 @@ if not initiatives:
         f"business leader and serving an objective.{first}",
         icon=":material/arrow_upward:",
     )
-st.caption("Change any cell, add rows at the bottom, delete with the row's checkbox; Save writes all or nothing.")
+editing("initiative_table_hint").caption(
+    "Change any cell, add rows at the bottom, delete with the row's checkbox; Save writes all or nothing."
+)
 initiative_table(ws_id, initiatives, related)

@@ -41,6 +41,7 @@ from ui.common import (
 from ui.confirm import confirm_delete
 from ui.edit_forms import close_form, open_form, save_form
 from ui.health_notes import health_notes
+from ui.layout import editing
 
 ERROR = "kpis_error"
 FIELDS = (
@@ -213,13 +214,13 @@ def _objective_tab(objective: Mapping[str, Any]) -> None:
     else:
         st.info("No KPIs yet: add a leading and a lagging one.")
     _findings(found)
-    edit_side, add_side = st.columns(2)
+    edit_side, add_side = editing("kpi_forms").columns(2)
     with edit_side:
         if own:
             st.header("Edit a KPI")
             edit_key = _valid_choice(f"kpi_edit_{objective['id']}", own_ids)
-            editing = st.selectbox("KPI to edit", [k["id"] for k in own], format_func=names.__getitem__, key=edit_key)
-            kpi = next(k for k in own if k["id"] == editing)
+            chosen = st.selectbox("KPI to edit", [k["id"] for k in own], format_func=names.__getitem__, key=edit_key)
+            kpi = next(k for k in own if k["id"] == chosen)
             prefix = open_form(f"kpi_{kpi['id']}", {f: kpi[f] for f in FIELDS}, kpi["version"])
             with st.form(f"edit_kpi_{kpi['id']}", border=True):
                 _fields(prefix, own_id=kpi["id"])

@@ -34,6 +34,7 @@ from ui.common import (
     workspace,
 )
 from ui.entry import apply_focus, id_table_editor, request_focus
+from ui.layout import editing
 
 ERROR = "stakeholders_error"
 FORM = "stakeholder_entry"
@@ -230,7 +231,7 @@ _alerts()
 coverage, moves = st.columns([3, 2], gap="large")
 with coverage:
     _coverage_table()
-with moves:
+with moves, editing("stakeholder_moves"):
     _comings_and_goings()
 st.header("Influence and interest")
 if people:

@@ -25,6 +25,7 @@ from ui.common import (
     derived,
     engine,
     plain,
+    presenting,
     records,
     show_flash,
     show_pending_error,
@@ -106,6 +107,10 @@ def _vision_form() -> None:
         VISION_OPENED,
         stored,
     )
+    if presenting() and vision:  # the form is hidden on the projector; the room reads the vision itself
+        st.header("Vision statement")
+        st.markdown(f"**{plain(vision['statement'])}**")
+        st.markdown(plain(vision["destination"]))
     with st.form("vision_statement", border=True):
         st.header("Vision statement")
         st.text_area("Where the organisation will be, in one or two sentences", key=VISION_KEYS[0], height=150)

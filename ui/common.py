@@ -196,6 +196,11 @@ PRESENTING = "workshop_presenting"  # set by ui.presentation while the room is w
 PRESENTING_FONT = 24
 
 
+def presenting() -> bool:
+    """True while the room is watching: the page shows what editing widgets hold as text."""
+    return bool(st.session_state.get(PRESENTING))
+
+
 def day_columns(*names: str) -> dict[str, Any]:
     """Table columns of days, written as everywhere else ('01 Dec 2026'), still sorting by date."""
     return {name: st.column_config.DateColumn(name, format=DATE_COLUMN) for name in names}
@@ -204,6 +209,6 @@ def day_columns(*names: str) -> dict[str, Any]:
 def chart(figure: go.Figure, key: str | None = None) -> None:
     """A plotly figure as built, full width, no toolbar: our own styling, not Streamlit's theme.
     In presentation mode its default type grows so labels read from the back of the room."""
-    if st.session_state.get(PRESENTING):
+    if presenting():
         figure = go.Figure(figure).update_layout(font_size=PRESENTING_FONT)
     st.plotly_chart(figure, theme=None, width="stretch", config={"displayModeBar": False}, key=key)

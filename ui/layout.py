@@ -63,6 +63,12 @@ def phone_only(name: str) -> DeltaGenerator:
     return st.container(key=f"phone-{name}")
 
 
+def editing(name: str) -> DeltaGenerator:
+    """A container for the desk's editing widgets (pickers, forms, delete buttons): the projector
+    hides it, and keeps it rendered, so nothing typed is lost when the room looks away."""
+    return st.container(key=f"editing-{name}")
+
+
 def sidebar_links(sections: Mapping[str, Sequence[st.Page]], carried: dict[str, str]) -> None:
     """The journey's pages as links under the workspace picker; each link carries the workspace
     and the user's name, so a link opened in a new tab stays in the same workspace as the same person."""

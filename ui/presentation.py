@@ -23,7 +23,18 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 [data-testid="stNumberInput"], [data-testid="stDateInput"], [data-testid="stDownloadButton"],
 [data-testid="stFormSubmitButton"], .stMainBlockContainer .stButton:not(.st-key-present_bar .stButton)
 { display: none !important; }
-.stMainBlockContainer { padding: 1rem 2.5rem 2rem !important; max-width: 100% !important; }
+.stMainBlockContainer { padding: 0.75rem 2.5rem 2rem !important; max-width: 100% !important; }
+/* One idea per screen: the page's introduction gives way to its figures and chart (it is read at the
+   desk), and a chart beside a form (hidden here) or a table takes the whole width, the rest below it. */
+.stElementContainer:has(h1) + .stElementContainer:has([data-testid="stCaptionContainer"]) { display: none; }
+[class*="st-key-editing-"] { display: none !important; }
+:is(.stMainBlockContainer [data-testid="stHorizontalBlock"]):has(> [data-testid="stColumn"]
+  :is(.js-plotly-plot, [data-testid="stForm"], [class*="st-key-editing-"])) { flex-wrap: wrap; }
+:is(.stMainBlockContainer [data-testid="stHorizontalBlock"]):has(> [data-testid="stColumn"]
+  :is(.js-plotly-plot, [data-testid="stForm"], [class*="st-key-editing-"])) > [data-testid="stColumn"]
+{ flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important; }
+[data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:has(.js-plotly-plot) { order: -1; }
+.st-key-present_bar { padding: 0.5rem 1rem !important; }
 .stMainBlockContainer p, .stMainBlockContainer li, .stMainBlockContainer td, .stMainBlockContainer th,
 .stMainBlockContainer label, .stMainBlockContainer summary, [data-testid="stMetricLabel"] p,
 [data-testid="stCaptionContainer"], .stMainBlockContainer button p { font-size: 24px !important; line-height: 1.35; }
@@ -35,8 +46,8 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 .stMainBlockContainer p.join-lead { font-size: 36px !important; }
 .stMainBlockContainer p.join-code { font-size: clamp(64px, 6.5vw, 128px) !important; line-height: 1.1; }
 .stMainBlockContainer [data-stale="true"] { opacity: 1 !important; transition: none !important; }
-.workshop-clock { font-size: 40px; font-weight: 700; padding: 4px 18px; border-radius: 8px; text-align: center;
-  color: #ffffff; background: #1c4f8a; }
+.workshop-clock { font-size: 36px; font-weight: 700; padding: 2px 14px; white-space: nowrap; border-radius: 8px;
+  text-align: center; color: #ffffff; background: #1c4f8a; }
 .workshop-clock.last_minute { background: #9a4a00; }
 .workshop-clock.over { background: #a61b1b; }
 </style>"""
