@@ -25,15 +25,18 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
 { display: none !important; }
 .stMainBlockContainer { padding: 0.75rem 2.5rem 2rem !important; max-width: 100% !important; }
 /* One idea per screen: the page's introduction gives way to its figures and chart (it is read at the
-   desk), and a chart beside a form (hidden here) or a table takes the whole width, the rest below it. */
+   desk); a row that held a form or editing widgets (hidden here) gives each of its columns the whole
+   width, its chart first, so nothing sits beside an empty space. */
 .stElementContainer:has(h1) + .stElementContainer:has([data-testid="stCaptionContainer"]) { display: none; }
 [class*="st-key-editing-"] { display: none !important; }
-:is(.stMainBlockContainer [data-testid="stHorizontalBlock"]):has(> [data-testid="stColumn"]
-  :is(.js-plotly-plot, [data-testid="stForm"], [class*="st-key-editing-"])) { flex-wrap: wrap; }
-:is(.stMainBlockContainer [data-testid="stHorizontalBlock"]):has(> [data-testid="stColumn"]
-  :is(.js-plotly-plot, [data-testid="stForm"], [class*="st-key-editing-"])) > [data-testid="stColumn"]
+.stMainBlockContainer [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]
+  :is([data-testid="stForm"], [class*="st-key-editing-"])) { flex-wrap: wrap; }
+.stMainBlockContainer [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]
+  :is([data-testid="stForm"], [class*="st-key-editing-"])) > [data-testid="stColumn"]
 { flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important; }
-[data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:has(.js-plotly-plot) { order: -1; }
+.stMainBlockContainer [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]
+  :is([data-testid="stForm"], [class*="st-key-editing-"])) > [data-testid="stColumn"]:has(.js-plotly-plot)
+{ order: -1; }
 .st-key-present_bar { padding: 0.5rem 1rem !important; }
 .stMainBlockContainer p, .stMainBlockContainer li, .stMainBlockContainer td, .stMainBlockContainer th,
 .stMainBlockContainer label, .stMainBlockContainer summary, [data-testid="stMetricLabel"] p,

@@ -65,3 +65,18 @@ def test_the_desk_s_editing_widgets_leave_the_projector_but_what_they_hold_stays
         "By 2029 every Meridian member is recognised and served as one person in every store, online and on the "
         "phone, and stays a member because we help them get outdoors."
     )
+
+
+def test_the_join_code_and_the_room_s_votes_stay_side_by_side(live_app: str, page: Page):
+    page.goto(f"{live_app}/workshop?present=0")
+    page.get_by_role("button", name="Open a live session").click()
+    code = page.locator(".join-code")
+    expect(code).to_be_visible(timeout=30_000)
+    page.goto(f"{live_app}/workshop?present=1")
+    votes = page.locator(".stMainBlockContainer .js-plotly-plot").first
+    expect(votes).to_be_visible(timeout=30_000)
+    settle(page)
+    code_box, votes_box = code.bounding_box(), votes.bounding_box()
+    assert code_box and votes_box
+    assert code_box["x"] + code_box["width"] <= votes_box["x"], (code_box, votes_box)  # the code left, votes right
+    assert code_box["y"] + code_box["height"] < 1080, code_box  # the code on the first screen
