@@ -72,7 +72,12 @@ def recent_events(engine: Engine, workspace_id: int, limit: int = 50) -> list[Au
 
 
 def data_version(engine: Engine, workspace_id: int) -> int:
-    """A number that grows with every write to the workspace: the key for cached figures."""
+    """A number that grows with every write committed to the workspace: the key for cached figures,
+    shared by every server process. The newest audit id alone misses writes on a server database: ids are
+    handed out as writes start, so a write committing after a later one adds an older id. Every write adds
+    events to a trail that only grows, so their count catches it; both come from one snapshot."""
     with read_session(engine) as session:
-        newest = session.exec(select(func.max(AuditEvent.id)).where(AuditEvent.workspace_id == workspace_id)).one()
-        return int(newest or 0)
+        newest, count = session.exec(
+            select(func.max(AuditEvent.id), func.count()).where(AuditEvent.workspace_id == workspace_id)
+        ).one()
+        return int(newest or 0) + int(count)
