@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from models.settings import ROOT
+from tests.e2e.servers import app_env, running_apps
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -45,53 +39,8 @@ def browser_context_args() -> dict:
     return {"viewport": {"width": 1920, "height": 1080}}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def live_app(tmp_path: Path) -> Iterator[str]:
     """The app on its own SQLite file seeded with the sample strategy; yields its URL."""
-    port = _free_port()
-    env = {**os.environ, "WORKBENCH_SQLITE_PATH": str(tmp_path / "e2e.db")}
-    env.pop("DATABASE_URL", None)
-    log = open(tmp_path / "streamlit.log", "w")  # noqa: SIM115
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",  # edits elsewhere in the tree must not reload the server mid-test
-            "none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        server.terminate()
-        raise RuntimeError(f"streamlit did not start: {(tmp_path / 'streamlit.log').read_text()}")
-    yield url
-    server.terminate()
-    server.wait(timeout=20)
-    log.close()
+    with running_apps([app_env(WORKBENCH_SQLITE_PATH=str(tmp_path / "e2e.db"))], tmp_path) as [url]:
+        yield url
