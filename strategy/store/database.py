@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Engine, func
+from sqlalchemy import Engine, func, text
 from sqlmodel import select
 
 from models.engine import make_engine, read_session
@@ -14,16 +16,32 @@ from models.settings import Settings, get_settings
 from models.workspace import Workspace
 from strategy.store.interchange import import_document, parse_document
 
+START_LOCK = 0x43524D57  # "CRMW": the advisory lock every app process takes while it upgrades and seeds
+
 
 def ensure_database(settings: Settings | None = None) -> tuple[Engine, Workspace | None]:
     """An upgraded engine, and the sample workspace if this call loaded it into an empty database."""
     settings = settings or get_settings()
     engine = make_engine(settings.url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
-    upgrade_to_head(engine)
-    loaded = None
-    if settings.load_sample and is_empty(engine):
-        loaded = load_sample(engine, settings.sample_path, actor="sample loader")
+    with one_starting_at_a_time(engine):
+        upgrade_to_head(engine)
+        loaded = None
+        if settings.load_sample and is_empty(engine):
+            loaded = load_sample(engine, settings.sample_path, actor="sample loader")
     return engine, loaded
+
+
+@contextmanager
+def one_starting_at_a_time(engine: Engine) -> Iterator[None]:
+    """On a server database, app processes that start together (replicas behind a load balancer) take
+    turns to upgrade and seed: otherwise two create the same tables, or load the sample twice. The lock
+    is PostgreSQL's advisory lock for this transaction, so it goes with the transaction however it ends."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.begin() as connection:
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": START_LOCK})
+        yield
 
 
 def is_empty(engine: Engine) -> bool:
