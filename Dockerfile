@@ -39,4 +39,4 @@ EXPOSE 8501
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4)"]
 # Upgrade the schema (and seed an empty database unless WORKBENCH_LOAD_SAMPLE=false), then serve.
-CMD ["scripts/container_start.sh"]
+CMD ["/app/scripts/container_start.sh"]

@@ -69,9 +69,9 @@ def test_the_image_listens_on_all_interfaces_and_checks_streamlits_health_endpoi
 
 
 def test_the_container_command_upgrades_the_database_then_serves_the_app():
-    [command] = arguments("CMD")
+    [command], [workdir] = arguments("CMD"), arguments("WORKDIR")
     [script] = yaml.safe_load(command)  # the exec form is a JSON list
-    path = ROOT / script
+    path = ROOT / Path(script).relative_to(workdir)  # the image's WORKDIR holds the repository
     assert path.is_file() and os.access(path, os.X_OK)
     steps = [shlex.split(line) for line in path.read_text().splitlines() if line and not line.startswith("#")]
     assert steps.index(["python", "-m", "strategy", "init"]) < steps.index(
