@@ -21,17 +21,7 @@ from typing import Annotated, Any
 import typer
 
 from strategy.cli.app import app, emit_json
-from strategy.cli.bench_measure import (
-    Row,
-    actuals_upload,
-    briefs,
-    build_workspace,
-    cli_start,
-    computations,
-    pages,
-    peak_memory,
-)
-from strategy.cli.bench_workshop import workshop
+from strategy.cli.bench_row import Row
 
 SIZES = ("sample", "medium", "large")
 PACKAGES = ("streamlit", "plotly", "pandas", "numpy", "sqlalchemy", "sqlmodel", "pydantic", "kaleido", "weasyprint")
@@ -76,6 +66,8 @@ def page_rows(found: list[dict[str, Any]], size: str) -> list[Row]:
 
 def growth(slowest: str, folder: Path, runs: int) -> list[Row]:
     """The slowest page and the PDF brief at every size, so linear (or worse) growth shows."""
+    from strategy.cli.bench_measure import briefs, build_workspace, pages
+
     rows = []
     for size in SIZES:
         (folder / size).mkdir()
@@ -109,6 +101,18 @@ def bench(
     with_growth: Annotated[bool, typer.Option("--growth/--no-growth", help="all three sizes")] = False,
 ) -> None:
     """Build a seeded workspace and print every figure beside its budget."""
+    # What is measured loads only now: every other command starts without it.
+    from strategy.cli.bench_measure import (
+        actuals_upload,
+        briefs,
+        build_workspace,
+        cli_start,
+        computations,
+        pages,
+        peak_memory,
+    )
+    from strategy.cli.bench_workshop import workshop
+
     if size not in SIZES:
         raise typer.BadParameter(f"choose one of {', '.join(SIZES)}", param_hint="--size")
     with tempfile.TemporaryDirectory() as scratch:

@@ -12,7 +12,7 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 
 from models.settings import ROOT, Settings
+from strategy.cli.bench_row import Row
 from strategy.define.smart import check_objectives, smart_context
 from strategy.deliver.roadmap import build_roadmap
 from strategy.health.runner import run_health
@@ -34,25 +35,6 @@ from strategy.store.workspaces import get_workspace
 from strategy.sustain.actuals_import import import_actuals_csv
 
 PAGES_SCRIPT = ROOT / "scripts" / "bench_pages.py"
-
-
-@dataclass
-class Row:
-    """One line of the table: a figure, and the budget it is held to (None: no budget)."""
-
-    group: str
-    name: str
-    value: float | None
-    unit: str = "ms"
-    budget: float | None = None
-    note: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def verdict(self) -> str:
-        if self.budget is None or self.value is None:
-            return ""
-        return "✓" if self.value <= self.budget else "✗"
 
 
 @dataclass

@@ -27,9 +27,10 @@ from strategy.plan.business_case import (
     npv_of_amounts,
     present_values,
 )
+from strategy.plan.simulation_defaults import DEFAULT_RUNS, DEFAULT_SEED
 
-DEFAULT_RUNS = 10_000
-DEFAULT_SEED = 2026
+__all__ = ["DEFAULT_RUNS", "DEFAULT_SEED", "NpvDistribution", "npv_distribution", "simulate_npv", "tornado"]
+
 HISTOGRAM_BINS = 40
 CHUNK_CELLS = 131_072  # draws at once (runs x lines): 1 MB a working array, which stays in the CPU's cache
 
