@@ -49,8 +49,14 @@ assert tuple(spec.key for spec in SECTIONS) == SECTION_KEYS, "strategy/brief/nam
 
 
 def build_brief(
-    engine: Engine, workspace_id: int, sections: Iterable[str] = SECTION_KEYS, today: date | None = None
+    engine: Engine,
+    workspace_id: int,
+    sections: Iterable[str] = SECTION_KEYS,
+    today: date | None = None,
+    built: Callable[[Section], None] | None = None,
 ) -> Brief:
+    """The brief's content from the stored records; `built` is told of each section as soon as it is
+    built (the export starts drawing its charts while the next sections are built)."""
     wanted = set(sections)
     unknown = wanted - set(SECTION_KEYS)
     if unknown:
@@ -67,5 +73,11 @@ def build_brief(
         organisation=workspace.organisation or workspace.name,
         prepared_on=ctx.today,
         version=data_version(engine, workspace_id),
-        sections=tuple(spec.build(ctx) for spec in SECTIONS if spec.key in wanted),
+        sections=tuple(_built(spec.build(ctx), built) for spec in SECTIONS if spec.key in wanted),
     )
+
+
+def _built(section: Section, built: Callable[[Section], None] | None) -> Section:
+    if built:
+        built(section)
+    return section
