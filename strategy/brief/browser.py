@@ -1,5 +1,5 @@
 """One Chromium for every chart this process draws: kaleido's renderer kept open on an event loop of its
-own, with several tabs drawing at once, so a brief's charts are drawn while its other sections are built.
+own, so a brief's charts are drawn (on the second core) while its other sections are built.
 
 kaleido's own sync server draws one figure per call and reloads the tab's page (plotly.js with it) after
 every figure: measured here, the reload is ~55 ms of Chromium's CPU a chart against ~5 ms for the drawing.
@@ -18,7 +18,7 @@ from typing import Any
 
 import kaleido
 
-TABS = 2  # the machines this runs on have two cores: one tab draws while the other's figure is sent
+TABS = 1  # one tab: drawing is cheap without the reloads, and a second costs ~150 MB for no time saved
 RELOAD_EVERY = 50  # figures a tab draws between two reloads of its page (memory hygiene, not correctness)
 
 
@@ -39,7 +39,7 @@ class _Kaleido(kaleido.Kaleido):
 
 
 class Browser:
-    """A Chromium with TABS tabs on a background event loop. Starting returns at once (the browser opens
+    """A Chromium with TABS tab(s) on a background event loop. Starting returns at once (the browser opens
     while the caller goes on); draw() returns a Future of the PNG, drawn when a tab is free; each figure
     is given at most `timeout` seconds once its tab starts on it."""
 

@@ -1,6 +1,6 @@
 """Charts as PNG images through kaleido and Debian's Chromium: one browser kept warm for the process,
 started before the brief's records are read, drawing each section's charts while the next sections are
-built (export.py), several at once."""
+built (export.py)."""
 
 from __future__ import annotations
 
@@ -140,7 +140,7 @@ class Drawing:
 
 
 def render_charts(brief: Brief, progress: Progress | None = None) -> dict[int, bytes]:
-    """PNG bytes of every chart in the brief, keyed by id(chart), drawn several at once."""
+    """PNG bytes of every chart in the brief, keyed by id(chart)."""
     drawing = Drawing()
     drawing.add(brief.charts())
     return drawing.collect(progress)

@@ -139,10 +139,15 @@ def briefs(ws: Workspace, formats: tuple[str, ...] = tuple(BRIEF_BUDGETS)) -> li
             forget_drawn()
         made[fmt] = export_brief(ws.engine, ws.workspace_id, fmt).content
 
-    for fmt in formats:
-        median = timed(partial(make, fmt, True))[0]
-        note = f"{len(made[fmt]) / 1024:,.0f} KiB"
-        rows.append(Row("brief", f"brief as {fmt}", median, budget=BRIEF_BUDGETS[fmt], note=note))
+    from strategy.cli.bench_tree import peak_tree_memory
+
+    with peak_tree_memory() as peak:
+        for fmt in formats:
+            median = timed(partial(make, fmt, True))[0]
+            note = f"{len(made[fmt]) / 1024:,.0f} KiB"
+            rows.append(Row("brief", f"brief as {fmt}", median, budget=BRIEF_BUDGETS[fmt], note=note))
+    tree = "memory of the process tree, Chromium's included (PSS)"
+    rows.append(Row("brief", tree, peak[0], unit="MB", budget=1000, note="peak while making each format"))
     for fmt in formats:
         median = timed(partial(make, fmt, False))[0]
         rows.append(Row("brief", f"brief as {fmt}, charts already drawn", median))

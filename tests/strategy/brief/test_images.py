@@ -67,3 +67,39 @@ def test_a_chart_is_drawn_once_for_the_same_figure_and_size_and_again_when_eithe
     charts(twice, Chart("Twice", go.Figure(go.Bar(x=["A"], y=[1]))))
     assert drawn.count("Twice") == 1  # the same chart twice in one brief is drawn once
     images.forget_drawn()
+
+
+def test_every_chart_of_every_format_goes_through_one_browser_started_before_the_build(sample_db, monkeypatch):
+    from concurrent.futures import Future
+
+    from strategy.brief import builder, export, images
+
+    started: list[object] = []
+    events: list[str] = []
+
+    class Browser:
+        def __init__(self, timeout: float) -> None:
+            self.timeout = timeout
+            started.append(self)
+            events.append("browser")
+
+        def draw(self, figure, width, height, then) -> Future[bytes]:  # type: ignore[no-untyped-def]
+            done: Future[bytes] = Future()
+            done.set_result(chart_like_png())
+            return done
+
+        def close(self) -> None:
+            pass
+
+    build = builder.build_brief
+    monkeypatch.setattr(export, "build_brief", lambda *a, **k: events.append("build") or build(*a, **k))
+    monkeypatch.setattr(images, "Browser", Browser)
+    images._stop()
+    images.forget_drawn()
+    engine, workspace = sample_db
+    for fmt in ("pptx", "md"):
+        images.forget_drawn()
+        export.export_brief(engine, workspace.id, fmt)
+    assert len(started) == 1 and events[:2] == ["browser", "build"]
+    images._browser.clear()
+    images.forget_drawn()
