@@ -48,11 +48,13 @@ class Browser:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="chart-browser", daemon=True)
         self._thread.start()
-        self._kaleido = _Kaleido(n=TABS, timeout=timeout, mathjax=False)  # no MathJax: no fetch from a CDN
-        self._opened: Future[None] = asyncio.run_coroutine_threadsafe(self._open(), self._loop)
+        self._opened: Future[_Kaleido] = asyncio.run_coroutine_threadsafe(self._open(), self._loop)
 
-    async def _open(self) -> None:
-        await self._kaleido.__aenter__()
+    async def _open(self) -> _Kaleido:
+        """Chromium opened with its tab(s); no Chromium found, or one that fails to start, is this
+        future's error, so each chart drawn reports it by name."""
+        opened = _Kaleido(n=TABS, timeout=self.timeout, mathjax=False)  # no MathJax: no fetch from a CDN
+        return await opened.__aenter__()  # type: ignore[return-value]
 
     def draw(self, figure: Any, width: int, height: int, then: Callable[[bytes], bytes]) -> Future[bytes]:
         """The figure as PNG bytes at width x height, passed through `then` off the caller's thread."""
@@ -60,16 +62,16 @@ class Browser:
         return asyncio.run_coroutine_threadsafe(self._draw(figure, opts, then), self._loop)
 
     async def _draw(self, figure: Any, opts: dict[str, Any], then: Callable[[bytes], bytes]) -> bytes:
-        await asyncio.wrap_future(self._opened)
-        png = await self._kaleido.calc_fig(figure, opts=opts)  # type: ignore[arg-type]
+        opened = await asyncio.wrap_future(self._opened)
+        png = await opened.calc_fig(figure, opts=opts)  # type: ignore[arg-type]
         return await asyncio.to_thread(then, png)
 
     def close(self, wait_s: float = 10.0) -> None:
         """Close Chromium and stop the loop (a browser that failed to open just stops); a browser that
         will not close cleanly is left to exit with the process."""
         with contextlib.suppress(Exception):
-            self._opened.result(timeout=wait_s)
-            closing = asyncio.run_coroutine_threadsafe(self._kaleido.__aexit__(None, None, None), self._loop)
+            opened = self._opened.result(timeout=wait_s)
+            closing = asyncio.run_coroutine_threadsafe(opened.__aexit__(None, None, None), self._loop)
             closing.result(timeout=wait_s)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=wait_s)
