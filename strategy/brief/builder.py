@@ -46,11 +46,21 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("governance", "Governance", governance_section),
 )
 assert tuple(spec.key for spec in SECTIONS) == SECTION_KEYS, "strategy/brief/names.py lists the sections"
+# The order sections are built in, not read in: charts are drawn while the next sections are built, so
+# the sections with charts come first, those that need no schedule before the roadmap (whose schedule
+# takes longest to compute, and whose Gantts are then drawn while the last sections are built).
+BUILD_ORDER = ("needs", "direction", "objectives", "capabilities", "case", "people", "roadmap")
 
 
 def build_brief(
-    engine: Engine, workspace_id: int, sections: Iterable[str] = SECTION_KEYS, today: date | None = None
+    engine: Engine,
+    workspace_id: int,
+    sections: Iterable[str] = SECTION_KEYS,
+    today: date | None = None,
+    built: Callable[[Section], None] | None = None,
 ) -> Brief:
+    """The brief's content from the stored records; `built` is told of each section as soon as it is
+    built (the export starts drawing its charts while the next sections are built)."""
     wanted = set(sections)
     unknown = wanted - set(SECTION_KEYS)
     if unknown:
@@ -62,10 +72,17 @@ def build_brief(
         today or date.today(),
         closed_vote_totals(engine, workspace_id),
     )
+    first = {key: n for n, key in enumerate(BUILD_ORDER)}
+    order = sorted((spec for spec in SECTIONS if spec.key in wanted), key=lambda spec: first.get(spec.key, len(first)))
+    made: dict[str, Section] = {}
+    for spec in order:
+        made[spec.key] = spec.build(ctx)
+        if built:
+            built(made[spec.key])
     return Brief(
         title=f"{workspace.name}: CRM strategy brief",
         organisation=workspace.organisation or workspace.name,
         prepared_on=ctx.today,
         version=data_version(engine, workspace_id),
-        sections=tuple(spec.build(ctx) for spec in SECTIONS if spec.key in wanted),
+        sections=tuple(made[spec.key] for spec in SECTIONS if spec.key in made),
     )

@@ -8,6 +8,8 @@ from functools import cached_property
 from typing import Any
 
 from models.workspace import Workspace
+from strategy.deliver.roadmap import Roadmap, build_roadmap
+from strategy.health.runner import Finding, run_health
 from strategy.plan.business_case import CaseFigures, evaluate_case, settings_of
 from strategy.plan.case_text import money
 from strategy.plan.montecarlo import NpvDistribution, npv_distribution
@@ -32,6 +34,16 @@ class BriefContext:
     def case(self) -> CaseFigures:
         """The business case exactly as the Business case page computes it."""
         return evaluate_case(settings_of(self.workspace), self.records["cost"], self.records["benefit"])
+
+    @cached_property
+    def roadmap(self) -> Roadmap:
+        """The live schedule, as the Roadmap page builds it; the summary and the roadmap share it."""
+        return build_roadmap(self.workspace, self.records, self.today)
+
+    @cached_property
+    def health(self) -> list[Finding]:
+        """The health check's findings: the summary's score and its top risks come from one run."""
+        return run_health(self.workspace, self.records, self.today)
 
     @cached_property
     def risk(self) -> NpvDistribution:

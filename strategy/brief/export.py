@@ -9,8 +9,8 @@ from datetime import date
 from sqlalchemy import Engine
 
 from strategy.brief.builder import SECTION_KEYS, build_brief
-from strategy.brief.content import Brief
-from strategy.brief.images import Progress, render_charts
+from strategy.brief.content import Brief, Chart, Section
+from strategy.brief.images import Drawing, Progress, warm_up
 from strategy.brief.names import BRIEF_FORMAT_KEYS, FORMAT_KEYS, WORKBOOK_FORMAT, file_stem
 from strategy.brief.render_docx import render_docx
 from strategy.brief.render_markdown import render_markdown
@@ -79,12 +79,18 @@ def export_brief(
     chosen = FORMATS[fmt]
     report = progress or (lambda share, message: None)
     report(0.05, "gathering the records")
-    brief = build_brief(engine, workspace_id, sections, today)
-    images = render_charts(brief, lambda share, message: report(0.1 + 0.7 * share, message))
+    warm_up()  # Chromium opens while the records are read and the sections built
+    drawing = Drawing()
+    brief = build_brief(engine, workspace_id, sections, today, built=lambda section: drawing.add(_charts(section)))
+    images = drawing.collect(lambda share, message: report(0.1 + 0.7 * share, message))
     report(0.85, f"writing the {chosen.label} file")
     content = chosen.render(brief, images)
     report(1.0, "done")
     return BriefFile(f"{file_stem(brief.title)}-{brief.prepared_on:%Y-%m-%d}.{chosen.extension}", chosen.mime, content)
+
+
+def _charts(section: Section) -> list[Chart]:
+    return [block for block in section.blocks if isinstance(block, Chart)]
 
 
 def export_workbook(engine: Engine, workspace_id: int, today: date | None = None) -> BriefFile:

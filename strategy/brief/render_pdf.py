@@ -61,10 +61,20 @@ def brief_html(brief: Brief, images: dict[int, bytes]) -> str:
     ]
     for section in brief.sections:
         parts.append(f"<h2>{h(section.title)}</h2>")
-        for block, after in zip(section.blocks, (*section.blocks[1:], None), strict=True):
-            parts.append(_block(block, images, lead=isinstance(after, Table | Bullets)))
+        for block, lead in zip(section.blocks, _leads(section.blocks), strict=True):
+            parts.append(_block(block, images, lead=lead))
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _leads(blocks: tuple) -> list[bool]:
+    """Which paragraphs lead into a table or a list, directly or through the paragraphs between them
+    ('Decisions logged:', 'Shown here: 10 of 200 …', then the table): none is left at a page foot."""
+    leads = [False] * len(blocks)
+    for n in range(len(blocks) - 2, -1, -1):
+        after = blocks[n + 1]
+        leads[n] = isinstance(after, Table | Bullets) or (isinstance(after, Paragraph) and leads[n + 1])
+    return leads
 
 
 def _block(block: object, images: dict[int, bytes], *, lead: bool = False) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from models.labels import value_label
 from strategy.brief.content import Bullets, Chart, Facts, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
+from strategy.brief.summarise import BULLETS, KPIS_PAGE, OBJECTIVES_PAGE, lead_in
 from strategy.charts.define import continuum_bar, discipline_radar, gap_radar, smart_grid
 from strategy.define.capabilities import DEFAULT_LENS, LENSES, gaps
 from strategy.define.direction import BY_KEY, continuum_placed, crm_fit, stage_of
@@ -13,6 +16,8 @@ from strategy.define.smart import LETTERS, check_objectives, smart_context
 
 NOT_ASSESSED = "not assessed yet"
 RADAR = {"width": 700, "height": 380}  # px: a round chart needs no page-wide image, so it shares its section's page
+OBJECTIVES_SHOWN = 8  # rows of the objectives' table and SMART grid: at 60 px a row the grid prints its type at 9 pt
+KPI_ROWS = 16  # the KPIs of the objectives shown
 
 
 def direction_section(ctx: BriefContext) -> Section:
@@ -61,27 +66,55 @@ def objectives_section(ctx: BriefContext) -> Section:
     objectives = ctx.records["objective"]
     if not objectives:
         return Section("objectives", "Objectives and KPIs", (Missing("No objectives have been set yet."),))
-    checks = check_objectives(objectives, smart_context(ctx.workspace))
+    all_checks = check_objectives(objectives, smart_context(ctx.workspace))
+    shown = by_priority(ctx, objectives)[:OBJECTIVES_SHOWN]
+    verdict = {check.objective_id: check for check in all_checks}
+    checks = [verdict[o["id"]] for o in shown]
     owners = {p["id"]: p["name"] for p in ctx.records["stakeholder"]}
     rows = []
-    for objective, check in zip(objectives, checks, strict=True):
+    for objective, check in zip(shown, checks, strict=True):
         letters = smart_words(check.letters)
         due = f"{objective['due_date']:%b %Y}" if objective["due_date"] else "—"
         rows.append((UserText(objective["title"]), UserText(owners.get(objective["owner_id"], "—")), due, letters))
-    smart = sum(c.verdict == "pass" for c in checks)
+    smart = sum(c.verdict == "pass" for c in all_checks)
+    shown_smart = sum(c.verdict == "pass" for c in checks)
+    takeaway = f"{shown_smart} of {len(checks)} objectives pass all five letters; red cells need rewording first."
     blocks: list = [
-        Paragraph(f"{smart} of {len(checks)} objectives are fully SMART."),
+        Paragraph(f"{smart} of {len(all_checks)} objectives are fully SMART."),
+        *lead_in(len(objectives), len(shown), "objective", "by strategic priority, then due date", OBJECTIVES_PAGE),
         Table(("Objective", "Owner", "Due", "SMART"), tuple(rows)),
-        Chart(
-            "SMART check",
-            smart_grid(checks),
-            f"{smart} of {len(checks)} objectives pass all five letters; red cells need rewording first.",
-            height=160 + 60 * len(checks),
-        ),
+        Chart("SMART check", smart_grid(checks), takeaway, height=160 + 60 * len(checks)),
     ]
-    titles = {o["id"]: o["title"] for o in objectives}
-    kpis = sorted(ctx.records["kpi"], key=lambda k: (k["objective_id"], k["kind"] != "lagging"))
+    blocks += kpi_blocks(ctx, shown)
+    unbalanced = balance_findings(objectives, ctx.records["kpi"])
+    if unbalanced:
+        blocks += lead_in(len(unbalanced), min(len(unbalanced), BULLETS), "KPI finding", "the first", KPIS_PAGE)
+        blocks.append(Bullets(tuple(f"'{f.title}': {f.detail}" for f in unbalanced[:BULLETS])))
+    return Section("objectives", "Objectives and KPIs", tuple(blocks))
+
+
+def by_priority(ctx: BriefContext, objectives: list[dict]) -> list[dict]:
+    """Objectives in the order of the strategic priority they serve, then by due date; those serving
+    no priority, or undated, last."""
+    position = {p["id"]: p["position"] for p in ctx.records["priority"]}
+    last = max(position.values(), default=0) + 1
+    return sorted(
+        objectives,
+        key=lambda o: (position.get(o["priority_id"], last), o["due_date"] or date.max, o["id"]),
+    )
+
+
+def kpi_blocks(ctx: BriefContext, shown: list[dict]) -> list:
+    """The KPIs of the objectives shown, lagging first, with how many KPIs there are in all."""
+    titles = {o["id"]: o["title"] for o in shown}
+    order = {o["id"]: n for n, o in enumerate(shown)}
+    kpis = sorted(
+        (k for k in ctx.records["kpi"] if k["objective_id"] in titles),
+        key=lambda k: (order[k["objective_id"]], k["kind"] != "lagging"),
+    )[:KPI_ROWS]
+    blocks: list = []
     if kpis:
+        blocks += lead_in(len(ctx.records["kpi"]), len(kpis), "KPI", "those of the objectives above", KPIS_PAGE)
         blocks.append(
             Table(
                 ("KPI", "Objective", "Kind", "Baseline", "Target", "By"),
@@ -99,10 +132,7 @@ def objectives_section(ctx: BriefContext) -> Section:
                 numeric=frozenset({3, 4}),
             )
         )
-    unbalanced = balance_findings(objectives, ctx.records["kpi"])
-    if unbalanced:
-        blocks.append(Bullets(tuple(f"'{f.title}': {f.detail}" for f in unbalanced)))
-    return Section("objectives", "Objectives and KPIs", tuple(blocks))
+    return blocks
 
 
 def smart_words(letters: tuple) -> str:

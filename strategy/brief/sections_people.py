@@ -5,12 +5,16 @@ from __future__ import annotations
 from models.labels import plural
 from strategy.brief.content import Bullets, Chart, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
+from strategy.brief.summarise import NEEDS_PAGE, STAKEHOLDERS_PAGE, TABLE_ROWS, lead_in, shortened, where_the_rest_are
 from strategy.charts.needs import needs_chart
 from strategy.charts.stakeholders import stakeholder_grid
 from strategy.discover.needs import KIND_LABELS, LEVEL_LABELS, SCORE_FORMULA, rank_needs, recognition_findings
 from strategy.discover.people import QUADRANTS, business_led_findings, champion_coverage, key_without_wiifm, quadrant
 
-TOP_NEEDS = 10
+TOP_NEEDS = TABLE_ROWS
+NAMES_LISTED = 10  # key stakeholders named in a finding before "and N more"
+FINDING_CHARS = 300  # a finding on the page: about three lines; the Stakeholders page has it whole
+GRID_PEOPLE = 20  # more than this and the grid places only the table's stakeholders: their names stay legible
 
 
 def needs_section(ctx: BriefContext) -> Section:
@@ -24,6 +28,7 @@ def needs_section(ctx: BriefContext) -> Section:
             "ranked by "
             f"{SCORE_FORMULA.lower()}."
         ),
+        *lead_in(len(ranked), min(len(ranked), TOP_NEEDS), "need", "the highest-scoring first", NEEDS_PAGE),
         Table(
             ("#", "Need", "Kind", "Department", "Raised at", "Score", "Value a year"),
             tuple(
@@ -61,6 +66,9 @@ def people_section(ctx: BriefContext) -> Section:
         return Section("people", "Stakeholders and champions", (Missing("No stakeholders recorded yet."),))
     key = sorted((p for p in people if p["active"]), key=lambda p: (-p["influence"], -p["interest"], p["name"]))
     blocks: list = [
+        *lead_in(
+            len(key), min(len(key), TABLE_ROWS), "active stakeholder", "the most influential first", STAKEHOLDERS_PAGE
+        ),
         Table(
             ("Stakeholder", "Role", "Department", "Where they stand", "What's in it for them"),
             tuple(
@@ -71,7 +79,7 @@ def people_section(ctx: BriefContext) -> Section:
                     quadrant(p["influence"], p["interest"]),
                     UserText(p["wiifm"] or "—"),
                 )
-                for p in key[:10]
+                for p in key[:TABLE_ROWS]
             ),
         ),
         Paragraph("Champion coverage by department:"),
@@ -83,14 +91,20 @@ def people_section(ctx: BriefContext) -> Section:
     gaps = key_without_wiifm(people)
     findings = [f.message for f in business_led_findings(people, ctx.records["objective"])]
     if gaps:
-        findings.append("Key stakeholders without a 'what's in it for me': " + ", ".join(p["name"] for p in gaps))
-    blocks.append(Bullets(tuple(findings)))
-    close = sum(quadrant(p["influence"], p["interest"]) == QUADRANTS[(True, True)] for p in people if p["active"])
-    blocks.append(
-        Chart(
-            "Influence and interest",
-            stakeholder_grid(people),
-            f"{plural(close, 'stakeholder')} to manage closely: high influence and high interest.",
-        )
-    )
+        named = ", ".join(p["name"] for p in gaps[:NAMES_LISTED])
+        more = f" and {len(gaps) - NAMES_LISTED:,} more" if len(gaps) > NAMES_LISTED else ""
+        findings.append(f"Key stakeholders without a 'what's in it for me': {named}{more}")
+    shown = [shortened(finding, FINDING_CHARS) for finding in findings]
+    if shown != findings:
+        blocks.append(Paragraph(f"Findings (each in full on the {STAKEHOLDERS_PAGE} page of the workbench):"))
+    blocks += [Bullets(tuple(shown)), influence_grid(people, key)]
     return Section("people", "Stakeholders and champions", tuple(blocks))
+
+
+def influence_grid(people: list[dict], key: list[dict]) -> Chart:
+    """Everyone on the influence/interest grid, or in a large programme the table's stakeholders only."""
+    placed = people if len(people) <= GRID_PEOPLE else key[:TABLE_ROWS]
+    close = sum(quadrant(p["influence"], p["interest"]) == QUADRANTS[(True, True)] for p in people if p["active"])
+    rest = where_the_rest_are(len(key), len(placed), "active stakeholder", "those in the table", STAKEHOLDERS_PAGE)
+    takeaway = f"{plural(close, 'stakeholder')} to manage closely: high influence and high interest."
+    return Chart("Influence and interest", stakeholder_grid(placed), f"{takeaway} {rest}".strip())

@@ -7,11 +7,14 @@ from models.labels import plural
 from strategy.brief.content import Bullets, Facts, Paragraph, Section, UserText
 from strategy.brief.context import BriefContext
 from strategy.brief.sections_case import headline_facts
+from strategy.brief.summarise import HEALTH_PAGE, ROADMAP_PAGE, shortened, where_the_rest_are
 from strategy.discover.needs import rank_needs
-from strategy.health.runner import health_score, run_health
+from strategy.health.runner import health_score
 from strategy.plan.case_text import percent
 
 TOP_RISKS = 3
+FIRST_WAVE_SHOWN = 3  # the pilot's highest-priority initiatives named on the one-page summary
+RISK_CHARS = 120  # a risk's evidence on the one-page summary: a line; the Health check page has it whole
 
 DISCIPLINE_LABELS = {
     "customer_intimacy": "Customer intimacy",
@@ -46,9 +49,8 @@ def decision(ctx: BriefContext) -> Paragraph:
 
 def top_risks(ctx: BriefContext) -> tuple[str, ...]:
     """The health check's failures, then its warnings, and the odds the case does not pay."""
-    findings = run_health(ctx.workspace, ctx.records, ctx.today)
-    worst = sorted((f for f in findings if f.status != "pass"), key=lambda f: f.status != "fail")
-    risks: list[str] = [UserText(f"{f.title}: {f.evidence}") for f in worst[:TOP_RISKS]]
+    worst = sorted((f for f in ctx.health if f.status != "pass"), key=lambda f: f.status != "fail")
+    risks: list[str] = [UserText(shortened(f"{f.title}: {f.evidence}", RISK_CHARS)) for f in worst[:TOP_RISKS]]
     if ctx.records["cost"] and ctx.records["benefit"]:
         odds = percent(1 - ctx.risk.probability_positive)
         risks.append(f"The case does not pay: a {odds} chance of a negative NPV ({ctx.risk.runs:,} simulated runs).")
@@ -56,9 +58,17 @@ def top_risks(ctx: BriefContext) -> tuple[str, ...]:
 
 
 def health_facts(ctx: BriefContext) -> Facts:
-    score = health_score(run_health(ctx.workspace, ctx.records, ctx.today))
+    score = health_score(ctx.health)
     headline = headline_facts(ctx).items if ctx.records["cost"] or ctx.records["benefit"] else ()
     return Facts((("Strategy health", f"{score:.0f} / 100"), *headline))
+
+
+def first_wave_bullets(ctx: BriefContext, wave: list[dict]) -> list:
+    """The pilot's initiatives by priority; a long wave names its first few and says where the rest are."""
+    rank = {p.initiative["id"]: p.rank for p in ctx.roadmap.ranked}
+    top = sorted(wave, key=lambda i: (rank.get(i["id"], len(rank) + 1), i["id"]))[:FIRST_WAVE_SHOWN]
+    rest = where_the_rest_are(len(wave), len(top), "first-wave initiative", "the highest-priority", ROADMAP_PAGE)
+    return [Bullets(tuple(UserText(i["title"]) for i in top)), *([Paragraph(rest)] if rest else [])]
 
 
 def summary_section(ctx: BriefContext) -> Section:
@@ -83,7 +93,9 @@ def summary_section(ctx: BriefContext) -> Section:
         )
     )
     risks = top_risks(ctx)
-    blocks += [Paragraph("Top risks:"), Bullets(risks)] if risks else [Paragraph("Top risks: none found.")]
+    cut = any(r.endswith("…") for r in risks)
+    heading = f"Top risks (each in full on the {HEALTH_PAGE} page of the workbench):" if cut else "Top risks:"
+    blocks += [Paragraph(heading), Bullets(risks)] if risks else [Paragraph("Top risks: none found.")]
     wave = first_wave(ctx)
     if wave:
         effort = sum(i["effort"] for i in wave)
@@ -92,7 +104,7 @@ def summary_section(ctx: BriefContext) -> Section:
                 f"We start small: the first wave is {plural(len(wave), 'initiative')}, {effort:g} person-weeks in all."
             )
         )
-        blocks.append(Bullets(tuple(UserText(i["title"]) for i in wave)))
+        blocks += first_wave_bullets(ctx, wave)
     else:
         blocks.append(Paragraph("No initiative has been placed in a first wave yet."))
     return Section("summary", "Executive summary", tuple(blocks))

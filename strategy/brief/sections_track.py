@@ -3,14 +3,19 @@ funnel's weakest step — the same review as the Tracking page."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from models.labels import value_label
 from models.settings import get_settings
 from strategy.brief.content import Facts, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
+from strategy.brief.summarise import TABLE_ROWS, TRACKING_PAGE, lead_in
 from strategy.plan.case_text import percent
 from strategy.sustain.review import track_review
 
 TITLE = "Tracking and realised benefits"
+# The KPIs a board should look at first: those off their path, then those without fresh readings.
+SEVERITY = ("off track", "at risk", "stale", "no data", "on track")
 
 
 def figure(value: float | None) -> str:
@@ -49,7 +54,22 @@ def track_section(ctx: BriefContext) -> Section:
                 "weakest step and the one to improve next."
             )
         )
-    blocks.append(  # last: a long table may run on to the next page, a closing line would be left alone
+    blocks += kpi_status_blocks(review.statuses)
+    return Section("tracking", TITLE, tuple(blocks))
+
+
+def kpi_status_blocks(statuses: tuple) -> list:
+    """How many KPIs stand where, then a table of the worst first (last in the section: a long table may
+    run on to the next page, a closing line would be left alone)."""
+    counts = Counter(s.status for s in statuses)
+    worst = sorted(statuses, key=lambda s: SEVERITY.index(s.status))[:TABLE_ROWS]
+    return [
+        Paragraph(
+            "KPIs against their path: "
+            + ", ".join(f"{counts[status]:,} {status}" for status in SEVERITY if counts[status])
+            + "."
+        ),
+        *lead_in(len(statuses), len(worst), "KPI", "those furthest off their path first", TRACKING_PAGE),
         Table(
             ("KPI", "Status", "Latest", "On the path"),
             tuple(
@@ -59,9 +79,8 @@ def track_section(ctx: BriefContext) -> Section:
                     figure(s.latest),
                     figure(s.expected),
                 )
-                for s in review.statuses
+                for s in worst
             ),
             numeric=frozenset({2, 3}),
-        )
-    )
-    return Section("tracking", TITLE, tuple(blocks))
+        ),
+    ]

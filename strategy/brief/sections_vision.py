@@ -7,6 +7,7 @@ from collections import Counter
 from models.labels import value_label
 from strategy.brief.content import Bullets, Facts, Missing, Paragraph, Section, Table, UserText
 from strategy.brief.context import BriefContext
+from strategy.brief.summarise import GOVERNANCE_PAGE, TABLE_ROWS, WORKSHOP_PAGE, lead_in
 from strategy.deliver.plan_window import plan_end
 from strategy.sustain.reviews import next_review_due
 
@@ -63,6 +64,8 @@ def governance_section(ctx: BriefContext) -> Section:
     if changes:
         counts = Counter(c["status"] for c in changes)
         blocks.append(Facts(tuple((STATUS_LABELS[s].capitalize(), str(n)) for s, n in sorted(counts.items()))))
+        recent = sorted(changes, key=lambda c: (c["raised_on"], c["id"]), reverse=True)[:TABLE_ROWS]
+        blocks += lead_in(len(changes), len(recent), "change request", "the most recent first", GOVERNANCE_PAGE)
         blocks.append(
             Table(
                 ("Change request", "Raised", "Status", "Impact", "Core system"),
@@ -74,7 +77,7 @@ def governance_section(ctx: BriefContext) -> Section:
                         value_label(c["impact_level"]),
                         value_label(c["affects_core_system"]),
                     )
-                    for c in sorted(changes, key=lambda c: c["raised_on"], reverse=True)
+                    for c in recent
                 ),
             )
         )
@@ -90,12 +93,14 @@ def governance_section(ctx: BriefContext) -> Section:
                 f"The next is due by {due:%d %b %Y} ({state})."
             )
         )
+        latest = reviews[::-1][:TABLE_ROWS]
+        blocks += lead_in(len(reviews), len(latest), "strategy review", "the most recent first", GOVERNANCE_PAGE)
         blocks.append(
             Table(
                 ("Review", "Held", "Decisions"),
                 tuple(
                     (value_label(r["kind"]), f"{r['held_on']:%d %b %Y}", UserText(r["decisions"] or "—"))
-                    for r in reversed(reviews)
+                    for r in latest
                 ),
             )
         )
@@ -109,9 +114,17 @@ def decisions_blocks(decisions: list[dict]) -> list:
     """The workshop's decisions and actions log: what was decided, who owns each action, by when."""
     if not decisions:
         return [Missing("No decisions or actions logged in a workshop yet.")]
-    logged = sorted(decisions, key=lambda d: (d["decided_on"], d["id"]), reverse=True)
+    logged = sorted(decisions, key=lambda d: (d["decided_on"], d["id"]), reverse=True)[:TABLE_ROWS]
     return [
         Paragraph("Decisions and actions logged in workshops:"),
+        *lead_in(
+            len(decisions),
+            len(logged),
+            "decision or action",
+            "the most recent first",
+            WORKSHOP_PAGE,
+            "decisions and actions",
+        ),
         Table(
             ("Logged", "Kind", "What", "Owner", "Due"),
             tuple(

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from strategy.cli.app import actor, app, open_engine
-from strategy.store.backup import backup_json, backup_sqlite, restore_json, restore_sqlite
 
 SQLITE_SUFFIXES = {".db", ".sqlite", ".sqlite3"}
 
@@ -17,6 +16,8 @@ SQLITE_SUFFIXES = {".db", ".sqlite", ".sqlite3"}
 def backup(out: Annotated[Path, typer.Option("--out", help="FILE.json (any database) or FILE.db (SQLite)")]) -> None:
     """Back up every workspace: a .db file is SQLite's online copy (safe while the app runs), a .json
     file the portable bundle any database can restore."""
+    from strategy.store.backup import backup_json, backup_sqlite
+
     engine = open_engine()
     if out.suffix in SQLITE_SUFFIXES:
         backup_sqlite(engine, out)
@@ -29,6 +30,8 @@ def backup(out: Annotated[Path, typer.Option("--out", help="FILE.json (any datab
 def restore(file: Annotated[Path, typer.Argument(help="a backup written by `backup`")]) -> None:
     """Restore a backup: a .db file replaces the SQLite database's content; a .json bundle adds its
     workspaces (refused if a name is taken)."""
+    from strategy.store.backup import restore_json, restore_sqlite
+
     engine = open_engine()
     if file.suffix in SQLITE_SUFFIXES:
         restore_sqlite(engine, file)

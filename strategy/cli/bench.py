@@ -21,22 +21,13 @@ from typing import Annotated, Any
 import typer
 
 from strategy.cli.app import app, emit_json
-from strategy.cli.bench_measure import (
-    Row,
-    actuals_upload,
-    briefs,
-    build_workspace,
-    cli_start,
-    computations,
-    pages,
-    peak_memory,
-)
-from strategy.cli.bench_workshop import workshop
+from strategy.cli.bench_row import Row
 
 SIZES = ("sample", "medium", "large")
 PACKAGES = ("streamlit", "plotly", "pandas", "numpy", "sqlalchemy", "sqlmodel", "pydantic", "kaleido", "weasyprint")
 PAGE_RATIO = {"sample": 3.0, "medium": 5.0, "large": 5.0}
 MAX_SQL = 15
+PARTS = ("computations", "workshop", "brief", "start-up", "pages")  # --only picks among these
 NOT_MEASURED = [
     Row("browser", "roadmap Gantt visible in Chromium", None, note="not measured by this benchmark yet"),
     Row("browser", "Objectives page interactive in Chromium", None, note="not measured by this benchmark yet"),
@@ -76,6 +67,8 @@ def page_rows(found: list[dict[str, Any]], size: str) -> list[Row]:
 
 def growth(slowest: str, folder: Path, runs: int) -> list[Row]:
     """The slowest page and the PDF brief at every size, so linear (or worse) growth shows."""
+    from strategy.cli.bench_measure import briefs, build_workspace, pages
+
     rows = []
     for size in SIZES:
         (folder / size).mkdir()
@@ -107,23 +100,43 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="the rows as JSON")] = False,
     runs: Annotated[int, typer.Option(help="reruns a page (after one warm-up)")] = 10,
     with_growth: Annotated[bool, typer.Option("--growth/--no-growth", help="all three sizes")] = False,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help=f"repeat to measure only some of: {', '.join(PARTS)}")
+    ] = None,
 ) -> None:
     """Build a seeded workspace and print every figure beside its budget."""
+    # What is measured loads only now: every other command starts without it.
+    from strategy.cli.bench_measure import (
+        actuals_upload,
+        briefs,
+        build_workspace,
+        cli_start,
+        computations,
+        pages,
+        peak_memory,
+    )
+    from strategy.cli.bench_workshop import workshop
+
     if size not in SIZES:
         raise typer.BadParameter(f"choose one of {', '.join(SIZES)}", param_hint="--size")
+    unknown = set(only or ()) - set(PARTS)
+    if unknown:
+        raise typer.BadParameter(f"choose among {', '.join(PARTS)}", param_hint="--only")
+    wanted = set(only or PARTS)  # the whole table unless asked for part of it
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         ws, rows = build_workspace(size, folder)
-        rows += computations(ws, date.today())
-        rows += workshop(ws)
-        rows += briefs(ws)
-        rows.append(cli_start(ws))
-        found = pages(ws, runs)
-        rows += page_rows(found, size)
-        if with_growth:
-            slowest = max(found[1:], key=lambda page: page["median_ms"])["page"]
-            rows += growth(slowest, folder, runs)
-        rows += [actuals_upload(ws), peak_memory(), *NOT_MEASURED]
+        rows += computations(ws, date.today()) if "computations" in wanted else []
+        rows += workshop(ws) if "workshop" in wanted else []
+        rows += briefs(ws) if "brief" in wanted else []
+        rows += [cli_start(ws)] if "start-up" in wanted else []
+        if "pages" in wanted:
+            found = pages(ws, runs)
+            rows += page_rows(found, size)
+            if with_growth:
+                slowest = max(found[1:], key=lambda page: page["median_ms"])["page"]
+                rows += growth(slowest, folder, runs)
+        rows += [actuals_upload(ws), peak_memory(), *NOT_MEASURED] if wanted == set(PARTS) else [peak_memory()]
     about = machine() | {"size": size, "records": ws.records}
     if as_json:
         emit_json(about | {"rows": [asdict(row) | {"verdict": row.verdict} for row in rows]})

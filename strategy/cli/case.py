@@ -7,10 +7,8 @@ from typing import Annotated, Any
 import typer
 
 from strategy.cli.app import app, emit_json, open_engine, user_errors, workspace_arg
-from strategy.plan.case_summary import case_summary
 from strategy.plan.case_text import irr_text, money, payback_text, percent, ratio_text, roi_text
-from strategy.plan.montecarlo import DEFAULT_RUNS, DEFAULT_SEED
-from strategy.store.snapshot import workspace_records
+from strategy.plan.simulation_defaults import DEFAULT_RUNS, DEFAULT_SEED
 
 
 def _print_summary(summary: dict[str, Any]) -> None:
@@ -39,6 +37,9 @@ def case(
     runs: Annotated[int, typer.Option("--runs", min=1, help="Monte Carlo runs")] = DEFAULT_RUNS,
 ) -> None:
     """The business case: yearly cash flow, NPV, ROI, IRR, payback, benefit/cost and Monte Carlo."""
+    from strategy.plan.case_summary import case_summary  # numpy and numpy-financial load only for this command
+    from strategy.store.snapshot import workspace_records
+
     engine = open_engine()
     found = workspace_arg(engine, workspace)
     with user_errors():

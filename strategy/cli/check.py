@@ -6,17 +6,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from models.workspace import Workspace
 from strategy.cli.app import app, emit_json, open_engine, user_errors, workspace_arg
-from strategy.define.kpis import kpi_findings
-from strategy.define.method import Finding
-from strategy.define.smart import SmartCheck, SmartContext, check_objectives, smart_context
-from strategy.define.traceability import orphans
-from strategy.store.snapshot import workspace_records
+
+if TYPE_CHECKING:
+    from strategy.define.method import Finding
+    from strategy.define.smart import SmartCheck, SmartContext
 
 MARK = {"pass": "PASS", "stretch": "STRETCH", "fail": "FAIL"}
 
@@ -49,6 +48,10 @@ def check_report(
     workspace: Workspace, records: Mapping[str, Sequence[Mapping[str, Any]]], context: SmartContext
 ) -> dict[str, Any]:
     """Everything `check` prints, as plain data."""
+    from strategy.define.kpis import kpi_findings  # the rules load only for this command
+    from strategy.define.smart import check_objectives
+    from strategy.define.traceability import orphans
+
     checks = check_objectives(records["objective"], context)
     counts: Counter[str] = Counter(c.verdict for c in checks)
     return {
@@ -87,6 +90,9 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="print every verdict and finding as JSON")] = False,
 ) -> None:
     """SMART-check every objective, check the KPIs and list traceability orphans (rules: docs/METHOD.md)."""
+    from strategy.define.smart import smart_context
+    from strategy.store.snapshot import workspace_records
+
     engine = open_engine()
     found = workspace_arg(engine, workspace)
     with user_errors():

@@ -8,10 +8,6 @@ from typing import Annotated, Any
 import typer
 
 from strategy.cli.app import app, emit_json, open_engine, user_errors, workspace_arg
-from strategy.discover.needs import SCORE_FORMULA, rank_needs, recognition_findings
-from strategy.discover.people import business_led_findings, champion_coverage, key_without_wiifm, quadrant
-from strategy.discover.vision import ordered, uncovered_needs, unserved_priorities
-from strategy.store.snapshot import workspace_records
 
 Records = Mapping[str, Sequence[Mapping[str, Any]]]
 WorkspaceArg = Annotated[str, typer.Argument(help="workspace name or id")]
@@ -20,6 +16,8 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="print the result as JSON
 
 def needs_summary(records: Records) -> dict[str, Any]:
     """The ranked needs and the recognition checks, as plain data."""
+    from strategy.discover.needs import SCORE_FORMULA, rank_needs, recognition_findings  # loaded when used
+
     return {
         "formula": SCORE_FORMULA,
         "ranked": [
@@ -32,6 +30,8 @@ def needs_summary(records: Records) -> dict[str, Any]:
 
 def people_summary(records: Records) -> dict[str, Any]:
     """Champion coverage, key stakeholders without a WIIFM and the business-led check, as plain data."""
+    from strategy.discover.people import business_led_findings, champion_coverage, key_without_wiifm, quadrant
+
     people = records["stakeholder"]
     return {
         "coverage": [
@@ -46,6 +46,8 @@ def people_summary(records: Records) -> dict[str, Any]:
 
 def vision_summary(records: Records) -> dict[str, Any]:
     """The priorities in order, those no objective serves, and the needs no priority covers."""
+    from strategy.discover.vision import ordered, uncovered_needs, unserved_priorities
+
     priorities = records["priority"]
     return {
         "statement": records["vision"][0]["statement"] if records["vision"] else "",
@@ -57,6 +59,8 @@ def vision_summary(records: Records) -> dict[str, Any]:
 
 
 def _records(workspace: str) -> Records:
+    from strategy.store.snapshot import workspace_records
+
     engine = open_engine()
     found = workspace_arg(engine, workspace)
     with user_errors():

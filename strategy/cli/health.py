@@ -9,8 +9,6 @@ from typing import Annotated
 import typer
 
 from strategy.cli.app import app, emit_json, open_engine, workspace_arg
-from strategy.health.runner import health_score, run_health
-from strategy.store.snapshot import workspace_records
 
 MARK = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 
@@ -21,6 +19,9 @@ def health(
     as_json: Annotated[bool, typer.Option("--json", help="print the findings and the score as JSON")] = False,
 ) -> None:
     """Check the strategy against CRM practice: each rule pass, warn or fail, with its evidence."""
+    from strategy.health.runner import health_score, run_health  # the rules load only for this command
+    from strategy.store.snapshot import workspace_records
+
     engine = open_engine()
     found = workspace_arg(engine, workspace)
     findings = run_health(found, workspace_records(engine, found.id or 0), date.today())

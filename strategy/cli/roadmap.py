@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from models.labels import day_text, plural
 from strategy.cli.app import actor, app, emit_json, open_engine, user_errors, workspace_arg
-from strategy.deliver.roadmap import Roadmap
-from strategy.deliver.roadmap_store import load_roadmap, store_schedule
-from strategy.deliver.schedule import quarter_label
+
+if TYPE_CHECKING:
+    from strategy.deliver.roadmap import Roadmap
 
 
 def roadmap_summary(roadmap: Roadmap, capacity: float) -> dict[str, Any]:
     """Every initiative's scheduled start and end, wave and critical-path flag, and the checks."""
+    from strategy.deliver.schedule import quarter_label
+
     scores = {p.initiative["id"]: p.score for p in roadmap.ranked}
     return {
         "plan_start": roadmap.plan_start,
@@ -76,6 +78,8 @@ def roadmap(
     store: Annotated[bool, typer.Option("--store", help="store the scheduled starts and ends")] = False,
 ) -> None:
     """The roadmap: each initiative's scheduled start and end, wave, critical path and checks."""
+    from strategy.deliver.roadmap_store import load_roadmap, store_schedule  # the scheduler loads only here
+
     engine = open_engine()
     found = workspace_arg(engine, workspace)
     today = date.today()

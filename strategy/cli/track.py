@@ -6,18 +6,17 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from models.labels import DATE_TEXT, number_text
 from models.settings import get_settings
 from strategy.cli.app import actor, app, emit_json, open_engine, user_errors, workspace_arg
-from strategy.define.method import rule
 from strategy.plan.case_text import money, percent
-from strategy.store.snapshot import workspace_records
-from strategy.sustain.actuals_import import import_actuals_csv
-from strategy.sustain.review import TrackReview, track_review
+
+if TYPE_CHECKING:
+    from strategy.sustain.review import TrackReview
 
 actuals_app = typer.Typer(help="KPI actuals: load them from a CSV file.", no_args_is_help=True)
 app.add_typer(actuals_app, name="actuals")
@@ -25,6 +24,8 @@ app.add_typer(actuals_app, name="actuals")
 
 def review_data(review: TrackReview) -> dict[str, Any]:
     """The review as plain data: what --json prints."""
+    from strategy.define.method import rule
+
     funnel = review.funnel
     realised = review.realised
     return {
@@ -82,6 +83,9 @@ def track(
     on: Annotated[str | None, typer.Option("--on", help="review date (YYYY-MM-DD), default today")] = None,
 ) -> None:
     """Every KPI against its target path, the funnel, adoption against plan and realised benefits."""
+    from strategy.store.snapshot import workspace_records
+    from strategy.sustain.review import track_review  # the review's maths loads only for this command
+
     engine = open_engine()
     found = workspace_arg(engine, workspace)
     with user_errors():
@@ -99,6 +103,8 @@ def import_actuals(
     file: Annotated[Path, typer.Argument(help="CSV with the columns kpi,date,value")],
 ) -> None:
     """Load KPI actuals: every line is checked first; on any bad line nothing is stored (exit 2)."""
+    from strategy.sustain.actuals_import import import_actuals_csv
+
     engine = open_engine()
     found = workspace_arg(engine, workspace)
     with user_errors():

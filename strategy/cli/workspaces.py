@@ -11,8 +11,6 @@ import typer
 from models.labels import day_text
 from strategy.cli.app import actor, app, emit_json, open_engine, user_errors, workspace_arg
 from strategy.store.database import ensure_database
-from strategy.store.interchange import export_json, import_document, parse_document
-from strategy.store.interchange_format import WorkspaceDocument
 from strategy.store.workspaces import list_workspaces
 
 
@@ -47,6 +45,8 @@ def import_command(
     name: Annotated[str | None, typer.Option(help="import under this name instead of the one in the file")] = None,
 ) -> None:
     """Import a workspace; prints the new workspace's id. Nothing is written if anything is wrong."""
+    from strategy.store.interchange import import_document, parse_document  # the format loads only when used
+
     engine = open_engine()
     with user_errors():
         document = parse_document(file.read_bytes())
@@ -60,6 +60,8 @@ def export(
     out: Annotated[Path, typer.Option("--out", help="where to write the JSON file")],
 ) -> None:
     """Export a workspace to a JSON file in the import format."""
+    from strategy.store.interchange import export_json
+
     engine = open_engine()
     found = workspace_arg(engine, workspace)
     with user_errors():
@@ -70,4 +72,6 @@ def export(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the import/export format."""
+    from strategy.store.interchange_format import WorkspaceDocument
+
     typer.echo(json.dumps(WorkspaceDocument.model_json_schema(), indent=2))

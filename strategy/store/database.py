@@ -14,7 +14,6 @@ from models.engine import make_engine, read_session
 from models.migrate import upgrade_to_head
 from models.settings import Settings, get_settings
 from models.workspace import Workspace
-from strategy.store.interchange import import_document, parse_document
 
 START_LOCK = 0x43524D57  # "CRMW": the advisory lock every app process takes while it upgrades and seeds
 
@@ -50,6 +49,8 @@ def is_empty(engine: Engine) -> bool:
 
 
 def load_sample(engine: Engine, path: Path, *, actor: str) -> Workspace:
+    from strategy.store.interchange import import_document, parse_document  # only a first run loads a document
+
     return import_document(engine, parse_document(path.read_bytes()), actor=actor)
 
 

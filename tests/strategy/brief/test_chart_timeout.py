@@ -27,3 +27,14 @@ def test_charts_within_the_limit_are_drawn():
     chart = Chart("Capacity", go.Figure(go.Bar(x=[1, 2], y=[3, 4])), width=400, height=300)
     drawn = images.render_charts(brief_with(chart))
     assert drawn[id(chart)].startswith(b"\x89PNG")
+
+
+def test_a_browser_that_cannot_start_is_reported_by_the_chart_it_was_to_draw(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    images._stop()
+    chart = Chart("Cash flow by year", go.Figure(go.Bar(x=[1, 2], y=[3, 4])))
+    try:
+        with pytest.raises(ChartFailed, match=r"the chart 'Cash flow by year' could not be drawn"):
+            images.render_charts(brief_with(chart))
+    finally:
+        images._stop()

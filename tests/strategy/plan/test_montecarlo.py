@@ -102,14 +102,57 @@ def test_a_case_without_lines_simulates_to_zero_rather_than_failing():
     assert (result.p50, result.probability_positive, tornado(SETTINGS_3Y, [], [])) == (0.0, 0.0, [])
 
 
-def test_drawing_in_chunks_gives_the_same_cases_as_one_big_draw():
+def test_drawing_in_chunks_gives_the_same_cases_as_one_big_draw(monkeypatch):
+    """Runs are drawn a chunk at a time (here 7); the cases are those of one big draw of every uncertain
+    line's amount, costs then benefits, with the certain lines at their likely amounts."""
+    from strategy.plan import montecarlo
     from strategy.plan.business_case import npv_of_amounts
-    from strategy.plan.montecarlo import CHUNK, triangular_draws
 
-    runs = 2 * CHUNK + 7
-    rng = np.random.default_rng(7)
+    monkeypatch.setattr(montecarlo, "CHUNK_CELLS", 14)  # 2 uncertain lines: 7 runs a chunk
+    runs = 3 * 7 + 2
+    draws = triangular_draws([LICENCES, QUOTES], runs, np.random.default_rng(7))
+    cost_amounts = np.column_stack([draws[:, 0], np.full(runs, SUPPORT["likely"])])
+    whole = npv_of_amounts(SETTINGS_3Y, [LICENCES, SUPPORT], [QUOTES], cost_amounts, draws[:, 1:])
+    chunked = simulate_npv(SETTINGS_3Y, [LICENCES, SUPPORT], [QUOTES], runs=runs, seed=7)
+    assert chunked == pytest.approx(whole, rel=1e-12)
+
+
+def test_the_mean_of_many_runs_is_the_npv_at_each_lines_triangular_mean():
+    """NPV is linear in the amounts, so its expectation is the NPV at the triangular means."""
+    from strategy.plan.business_case import npv_of_amounts
+
     costs, benefits = [LICENCES, SUPPORT], [QUOTES]
-    whole = npv_of_amounts(
-        SETTINGS_3Y, costs, benefits, triangular_draws(costs, runs, rng), triangular_draws(benefits, runs, rng)
-    )
-    assert (simulate_npv(SETTINGS_3Y, costs, benefits, runs=runs, seed=7) == whole).all()
+    npvs = simulate_npv(SETTINGS_3Y, costs, benefits, runs=200_000, seed=11)
+
+    def means(lines):
+        return np.array([[(line["low"] + line["likely"] + line["high"]) / 3 for line in lines]])
+
+    expected = npv_of_amounts(SETTINGS_3Y, costs, benefits, means(costs), means(benefits))[0]
+    assert abs(npvs.mean() - expected) < 4 * npvs.std() / np.sqrt(npvs.size)
+
+
+ranged_lines = st.lists(
+    st.tuples(st.floats(0, 1_000_000), st.floats(0, 1_000_000), st.floats(0, 1_000_000), st.integers(0, 3)).map(
+        lambda t: (*sorted(t[:3]), t[3])
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ranged_lines, ranged_lines, st.integers(0, 2**32 - 1))
+def test_every_run_lies_between_the_worst_and_the_best_case_and_the_percentiles_are_ordered(costs, benefits, seed):
+    cost_lines = [cost_line(likely, low=low, high=high, start_year=year) for low, likely, high, year in costs]
+    benefit_lines = [benefit_line(likely, low=low, high=high, start_year=year) for low, likely, high, year in benefits]
+    worst = evaluate_case(SETTINGS_3Y, _at(cost_lines, "high"), _at(benefit_lines, "low")).npv
+    best = evaluate_case(SETTINGS_3Y, _at(cost_lines, "low"), _at(benefit_lines, "high")).npv
+    npvs = simulate_npv(SETTINGS_3Y, cost_lines, benefit_lines, runs=300, seed=seed)
+    slack = 1e-9 * max(1.0, abs(worst), abs(best))
+    assert (npvs >= worst - slack).all() and (npvs <= best + slack).all()
+    result = npv_distribution(SETTINGS_3Y, cost_lines, benefit_lines, runs=300, seed=seed)
+    assert result.p10 <= result.p50 <= result.p90
+
+
+def _at(lines, which):
+    """The lines fixed at their low or their high amount."""
+    return [{**line, "likely": line[which], "low": line[which], "high": line[which]} for line in lines]
