@@ -24,6 +24,7 @@ from strategy.store.database import shared_engine
 from strategy.store.records import list_records
 from strategy.store.snapshot import workspace_records
 from strategy.store.workspaces import get_workspace
+from ui.frozen import ReadOnlyRecord, frozen_rows
 
 # Plotly finds pandas through sys.modules; on a fresh server a second session could draw a chart while
 # the first was still importing pandas and get the half-made module ("no attribute 'Series'"). The
@@ -107,19 +108,23 @@ def derived(name: str, workspace_id: int, compute: Callable[[], T]) -> T:
     return cast(T, _derived(get_settings().url, workspace_id, version(workspace_id), name, compute))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+# Records are shared, not copied per read (see ui.frozen); a write makes a new version, so the old
+# entries only wait to be evicted: the caps bound that memory (a large workspace is about 20 MB).
+@st.cache_resource(show_spinner=False, max_entries=128)
 def _cached_records(url: str, kind: str, workspace_id: int, data_version: int) -> list[dict[str, Any]]:
-    return list_records(_engine(url), kind, workspace_id)
+    return frozen_rows(list_records(_engine(url), kind, workspace_id))
 
 
 def records(kind: str, workspace_id: int) -> list[dict[str, Any]]:
-    """The workspace's records of a kind, cached until the workspace next changes."""
+    """The workspace's records of a kind, cached until the workspace next changes; read-only, shared
+    by every session (copy a record with dict(r) to change it)."""
     return _cached_records(get_settings().url, kind, workspace_id, version(workspace_id))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _cached_all(url: str, workspace_id: int, data_version: int) -> dict[str, list[dict[str, Any]]]:
-    return workspace_records(_engine(url), workspace_id)
+    found = workspace_records(_engine(url), workspace_id)
+    return ReadOnlyRecord((kind, frozen_rows(rows)) for kind, rows in found.items())
 
 
 def all_records(workspace_id: int) -> dict[str, list[dict[str, Any]]]:
