@@ -13,6 +13,7 @@ from typing import Any, TypeVar, cast
 import pandas  # noqa: F401 - imported whole before any session draws a chart: see below
 import plotly.graph_objects as go
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 from sqlalchemy import Engine
 
 from models.labels import DATE_COLUMN
@@ -206,9 +207,29 @@ def day_columns(*names: str) -> dict[str, Any]:
     return {name: st.column_config.DateColumn(name, format=DATE_COLUMN) for name in names}
 
 
+class _Drawn(BaseFigure):  # type: ignore[misc]
+    """A figure already turned into plain data. st.plotly_chart reads a figure through to_dict(), a deep
+    copy of every trace on every rerun (3 ms for the 300 needs' marks); a cached figure is copied once."""
+
+    def __init__(self, plain: dict[str, Any]) -> None:  # no BaseFigure.__init__: validated when it was built
+        self._plain = plain
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._plain
+
+
+def _drawn(figure: go.Figure) -> _Drawn:
+    """The figure's plain data, kept on the figure: a figure from derived() is the same object every rerun."""
+    found = getattr(figure, "_workbench_drawn", None)
+    if found is None:
+        found = figure._workbench_drawn = _Drawn(figure.to_dict())
+    return cast(_Drawn, found)
+
+
 def chart(figure: go.Figure, key: str | None = None) -> None:
     """A plotly figure as built, full width, no toolbar: our own styling, not Streamlit's theme.
-    In presentation mode its default type grows so labels read from the back of the room."""
+    In presentation mode its default type grows so labels read from the back of the room.
+    Draw a figure as it is finished: one changed after it was drawn would be drawn as it was."""
     if st.session_state.get(PRESENTING):
         figure = go.Figure(figure).update_layout(font_size=PRESENTING_FONT)
-    st.plotly_chart(figure, theme=None, width="stretch", config={"displayModeBar": False}, key=key)
+    st.plotly_chart(_drawn(figure), theme=None, width="stretch", config={"displayModeBar": False}, key=key)

@@ -19,7 +19,12 @@ def _text(row: Mapping[str, Any], fields: Sequence[str]) -> str:
 
 
 def rows_in_view(
-    rows: Sequence[Mapping[str, Any]], key: str, *, find_in: Sequence[str] = FIND_IN, size: int = PAGE_ROWS
+    rows: Sequence[Mapping[str, Any]],
+    key: str,
+    *,
+    find_in: Sequence[str] = FIND_IN,
+    size: int = PAGE_ROWS,
+    editable: bool = True,
 ) -> tuple[Sequence[Mapping[str, Any]], str]:
     """The rows to show and a suffix for the editor's key (an editor's unsaved edits belong to the rows
     it was given, so another page or search is another editor). A short table is shown whole, as before."""
@@ -42,5 +47,6 @@ def rows_in_view(
     )
     if not found:
         st.info("No row matches: try fewer or other words.", icon=":material/search_off:")
-    st.caption("Save the changes on this page before moving to another page or search.")
+    if editable:
+        st.caption("Save the changes on this page before moving to another page or search.")
     return found[shown * size : (shown + 1) * size], f"_p{shown}_{zlib.crc32(words.encode()):x}"
