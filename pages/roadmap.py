@@ -177,8 +177,9 @@ def _gantt_tab(roadmap: Roadmap) -> None:
         for heading, lines in derived(f"gantt:phone:{wave}:{today}", ws_id, lambda: _phone_list(items)):
             st.markdown(heading)
             st.markdown(lines)
-    dependency_forms(ws_id, initiatives)
-    pin_form(ws_id, initiatives)
+    shown = initiatives if wave == ALL_WAVES else [i.initiative for i in items]
+    dependency_forms(ws_id, initiatives, shown)
+    pin_form(ws_id, shown)
     # The wave the chart shows: the dates are formatted once per data version, not per row on every rerun.
     rows = derived(f"gantt:rows:{wave}:{today}", ws_id, lambda: _schedule_rows(items))
     st.dataframe(rows, hide_index=True, width="stretch", placeholder=MISSING)
