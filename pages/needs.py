@@ -220,54 +220,59 @@ with picture:
     _ranked_chart(ranked)
 _ranked_list(ranked)
 
-with st.expander("Edit, add or delete needs in a table", expanded=False):
-    st.caption("Change any cell, add rows at the bottom, delete with the row's checkbox; Save writes all or nothing.")
-    id_table_editor(
-        "need",
-        ws_id,
-        [
-            "title",
-            "kind",
-            "department",
-            "level",
-            "raised_by",
-            "severity",
-            "reach",
-            "annual_value",
-            "priority_id",
-            "evidence",
-            "description",
-        ],
-        key="needs_table",
-        id_columns=["priority_id"],
-        column_config={
-            "title": st.column_config.TextColumn("Need", required=True, max_chars=120, width="large"),
-            "kind": st.column_config.SelectboxColumn(
-                "Kind",
-                options=list(KIND_LABELS),
-                default="pain",
-                format_func=lambda v: KIND_LABELS[str(v)],
-                required=True,
-            ),
-            "department": st.column_config.TextColumn("Department", required=True, max_chars=60),
-            "level": st.column_config.SelectboxColumn(
-                "Level",
-                options=list(LEVEL_LABELS),
-                default="department_lead",
-                format_func=lambda v: LEVEL_LABELS[str(v)],
-                required=True,
-            ),
-            "raised_by": st.column_config.TextColumn("Raised by", max_chars=80),
-            "severity": st.column_config.NumberColumn("Severity", min_value=1, max_value=5, step=1, default=3),
-            "reach": st.column_config.NumberColumn("Reach", min_value=1, max_value=5, step=1, default=3),
-            "annual_value": st.column_config.NumberColumn(
-                f"Annual value ({current.currency})", min_value=0, format="%.0f"
-            ),
-            "priority_id": st.column_config.SelectboxColumn(
-                "Priority", options=list(priority_titles), format_func=priority_titles.__getitem__
-            ),
-            "evidence": st.column_config.TextColumn("Evidence", max_chars=2000),
-            "description": st.column_config.TextColumn("Description", max_chars=2000),
-        },
-        label="Save table changes",
-    )
+# A collapsed table costs nothing: its editor runs only while it is open (on_change="rerun").
+table = st.expander("Edit, add or delete needs in a table", key="needs_table_open", on_change="rerun")
+if table.open:
+    with table:
+        st.caption(
+            "Change any cell, add rows at the bottom, delete with the row's checkbox; Save writes all or nothing."
+        )
+        id_table_editor(
+            "need",
+            ws_id,
+            [
+                "title",
+                "kind",
+                "department",
+                "level",
+                "raised_by",
+                "severity",
+                "reach",
+                "annual_value",
+                "priority_id",
+                "evidence",
+                "description",
+            ],
+            key="needs_table",
+            id_columns=["priority_id"],
+            column_config={
+                "title": st.column_config.TextColumn("Need", required=True, max_chars=120, width="large"),
+                "kind": st.column_config.SelectboxColumn(
+                    "Kind",
+                    options=list(KIND_LABELS),
+                    default="pain",
+                    format_func=lambda v: KIND_LABELS[str(v)],
+                    required=True,
+                ),
+                "department": st.column_config.TextColumn("Department", required=True, max_chars=60),
+                "level": st.column_config.SelectboxColumn(
+                    "Level",
+                    options=list(LEVEL_LABELS),
+                    default="department_lead",
+                    format_func=lambda v: LEVEL_LABELS[str(v)],
+                    required=True,
+                ),
+                "raised_by": st.column_config.TextColumn("Raised by", max_chars=80),
+                "severity": st.column_config.NumberColumn("Severity", min_value=1, max_value=5, step=1, default=3),
+                "reach": st.column_config.NumberColumn("Reach", min_value=1, max_value=5, step=1, default=3),
+                "annual_value": st.column_config.NumberColumn(
+                    f"Annual value ({current.currency})", min_value=0, format="%.0f"
+                ),
+                "priority_id": st.column_config.SelectboxColumn(
+                    "Priority", options=list(priority_titles), format_func=priority_titles.__getitem__
+                ),
+                "evidence": st.column_config.TextColumn("Evidence", max_chars=2000),
+                "description": st.column_config.TextColumn("Description", max_chars=2000),
+            },
+            label="Save table changes",
+        )

@@ -244,27 +244,30 @@ with right:
 _coverage()
 _objectives()
 
-with st.expander("Edit priorities and principles in a table", expanded=False):
-    id_table_editor(
-        "priority",
-        ws_id,
-        ["position", "title", "description"],
-        key="priorities_table",
-        column_config={
-            "position": st.column_config.NumberColumn("Order", min_value=0, step=1),
-            "title": st.column_config.TextColumn("Priority", required=True, max_chars=120),
-            "description": st.column_config.TextColumn("What it means", max_chars=2000),
-        },
-        label="Save priorities",
-    )
-    id_table_editor(
-        "principle",
-        ws_id,
-        ["position", "text"],
-        key="principles_table",
-        column_config={
-            "position": st.column_config.NumberColumn("Order", min_value=0, step=1),
-            "text": st.column_config.TextColumn("Principle", required=True, max_chars=500),
-        },
-        label="Save principles",
-    )
+# A collapsed table costs nothing: its editor runs only while it is open (on_change="rerun").
+table = st.expander("Edit priorities and principles in a table", key="vision_tables_open", on_change="rerun")
+if table.open:
+    with table:
+        id_table_editor(
+            "priority",
+            ws_id,
+            ["position", "title", "description"],
+            key="priorities_table",
+            column_config={
+                "position": st.column_config.NumberColumn("Order", min_value=0, step=1),
+                "title": st.column_config.TextColumn("Priority", required=True, max_chars=120),
+                "description": st.column_config.TextColumn("What it means", max_chars=2000),
+            },
+            label="Save priorities",
+        )
+        id_table_editor(
+            "principle",
+            ws_id,
+            ["position", "text"],
+            key="principles_table",
+            column_config={
+                "position": st.column_config.NumberColumn("Order", min_value=0, step=1),
+                "text": st.column_config.TextColumn("Principle", required=True, max_chars=500),
+            },
+            label="Save principles",
+        )

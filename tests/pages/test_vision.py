@@ -115,3 +115,12 @@ def test_a_vision_dated_beyond_the_plan_is_flagged_until_the_horizon_reaches_it(
     at.radio(key="vi_horizon_1").set_value(5)
     click(at, "Save plan window")
     assert vision_note(at) == ""
+
+
+def test_the_priority_and_principle_tables_run_only_while_open(app_db):
+    at = open_app(PAGE)
+    assert not at.data_editor
+    at.session_state["vision_tables_open"] = True
+    at.run()
+    titles = list(at.data_editor[0].value["title"])
+    assert "Keep the members we have" in titles and len(at.data_editor) == 2
