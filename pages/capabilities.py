@@ -22,7 +22,19 @@ from strategy.define.capabilities import (
 )
 from strategy.deliver.initiatives import create_initiative
 from strategy.store.records import apply_table_edits
-from ui.common import actor, at_most, attempt, chart, engine, plain, records, show_flash, show_pending_error, workspace
+from ui.common import (
+    actor,
+    at_most,
+    attempt,
+    chart,
+    derived,
+    engine,
+    plain,
+    records,
+    show_flash,
+    show_pending_error,
+    workspace,
+)
 from ui.edit_forms import open_form, save_form
 from ui.health_notes import health_notes
 
@@ -137,7 +149,7 @@ with form_side:
     _ratings_form(lens)
 with chart_side:
     if len(found) >= 3:
-        chart(gap_radar(found), key=f"gap_radar_{lens}")
+        chart(derived(f"capabilities:radar:{lens}", ws_id, lambda: gap_radar(found)), key=f"gap_radar_{lens}")
         st.caption("The space between the two shapes is the gap to close.")
     else:
         st.info("Rate at least three dimensions to see the gap chart.")

@@ -40,8 +40,7 @@ order = {"fail": 0, "warn": 1, "pass": 2}
 for finding in sorted(findings, key=lambda f: order[f.status]):
     with st.container(border=True):
         left, right = st.columns([5, 1])
-        left.markdown(f"{BADGE[finding.status]} **{finding.title}**")
-        left.markdown(plain(finding.evidence))
+        left.markdown(f"{BADGE[finding.status]} **{finding.title}**  \n{plain(finding.evidence)}")
         explained = rule(finding.rule_id)
         with left.expander("Why it matters, and what good looks like"):
             st.markdown(f"**Rule:** {explained.rule}\n\n**Why:** {explained.why}\n\n**Good:** {explained.strong}")

@@ -10,12 +10,13 @@ from models.labels import DATE_TEXT, MISSING
 from strategy.charts.progress import progress_chart
 from strategy.deliver.plan_window import plan_end, plan_year
 from strategy.progress import journey_progress
-from ui.common import all_records, chart, plain, show_flash, workspace
+from ui.common import all_records, chart, derived, plain, show_flash, workspace
 from ui.step_reviews import step_review_panel
 
 current = workspace()
-records = all_records(current.id or 0)
-steps = journey_progress(records)
+records = all_records(current.id or 0)  # shared and read-only: no copy per rerun
+ws_id = current.id or 0
+steps = derived("home:progress", ws_id, lambda: journey_progress(records))
 
 st.title(current.name)
 show_flash()
@@ -50,11 +51,11 @@ if not any(s.score for s in steps):  # a new workspace: where to start, not a ch
     st.stop()
 
 st.header("How complete each step is")
-chart(progress_chart(steps))
+chart(derived("home:progress:chart", ws_id, lambda: progress_chart(steps)))
 st.dataframe(
     [{"Step": s.step, "Complete": f"{s.score:.0%}", "Evidence from the records": s.evidence} for s in steps],
     hide_index=True,
     width="stretch",
     placeholder=MISSING,
 )
-step_review_panel(current.id or 0, date.today())
+step_review_panel(ws_id, date.today())

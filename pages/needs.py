@@ -3,6 +3,7 @@ the whole organisation recognises them (top-down and bottom-up, not one departme
 
 from __future__ import annotations
 
+import zlib
 from typing import Any
 
 import streamlit as st
@@ -27,6 +28,7 @@ from ui.common import (
     at_most,
     attempt,
     chart,
+    derived,
     engine,
     field_error,
     records,
@@ -35,8 +37,10 @@ from ui.common import (
     workspace,
 )
 from ui.entry import apply_focus, id_table_editor, request_focus
+from ui.paging import rows_in_view
 
 ERROR = "needs_error"
+FIND = ("Need", "Department", "Kind")
 FORM = "need_entry"
 TITLE_LABEL = "Need, in a few words"
 # Cleared after a successful save; who raised it, their department and level stay for their next need.
@@ -166,7 +170,7 @@ def _ranked_chart(ranked: list[RankedNeed]) -> None:
     if not ranked:
         st.info("The ranking appears as soon as the first need is added.")
         return
-    chart(needs_chart(ranked), key="needs_chart")
+    chart(derived(f"needs:chart:{votes_key}", ws_id, lambda: needs_chart(ranked)), key="needs_chart")
     st.caption("Each mark is a need, numbered by its rank in the list below.")
 
 
@@ -175,26 +179,27 @@ def _ranked_list(ranked: list[RankedNeed]) -> None:
     st.markdown(f"**{SCORE_FORMULA}** — {SCORE_NOTE} {VOTE_NOTE}")
     if not ranked:
         return
-    st.table(  # plain HTML: large, wrapped text that reads from the back of the room
-        [
-            {
-                "Rank": r.rank,
-                "Score": f"{r.score:.1f}",
-                "Kind": KIND_LABELS[r.need["kind"]],
-                "Need": r.need["title"],
-                "Department": r.need["department"],
-                "Raised at": LEVEL_LABELS[r.need["level"]],
-                "Severity × reach": f"{r.need['severity']} × {r.need['reach']}",
-                "Annual value": "—"
-                if r.need["annual_value"] is None
-                else money(r.need["annual_value"], current.currency),
-                "Priority": priority_names.get(r.need["priority_id"], "—"),
-            }
-            for r in ranked
-        ],
-        hide_index=True,
-        border="horizontal",
+    rows, _ = rows_in_view(
+        derived(f"needs:rows:{votes_key}", ws_id, lambda: _rows(ranked)), "ranked_needs", find_in=FIND, editable=False
     )
+    st.table(rows, hide_index=True, border="horizontal")  # plain HTML: large, wrapped text for the room
+
+
+def _rows(ranked: list[RankedNeed]) -> list[dict[str, Any]]:
+    return [
+        {
+            "Rank": r.rank,
+            "Score": f"{r.score:.1f}",
+            "Kind": KIND_LABELS[r.need["kind"]],
+            "Need": r.need["title"],
+            "Department": r.need["department"],
+            "Raised at": LEVEL_LABELS[r.need["level"]],
+            "Severity × reach": f"{r.need['severity']} × {r.need['reach']}",
+            "Annual value": "—" if r.need["annual_value"] is None else money(r.need["annual_value"], current.currency),
+            "Priority": priority_names.get(r.need["priority_id"], "—"),
+        }
+        for r in ranked
+    ]
 
 
 st.title("Business need")
@@ -205,7 +210,9 @@ st.caption(
 show_flash()
 show_pending_error(ERROR)
 _findings()
-ranked = rank_needs(needs, closed_vote_totals(engine(), ws_id))
+votes = closed_vote_totals(engine(), ws_id)  # a closed workshop's dots: not in the data version, so in the key
+votes_key = zlib.crc32(repr(sorted(votes.items())).encode())
+ranked = derived(f"needs:ranked:{votes_key}", ws_id, lambda: rank_needs(needs, votes))
 entry, picture = st.columns([2, 3], gap="large")
 with entry:
     _entry_form()
@@ -213,54 +220,59 @@ with picture:
     _ranked_chart(ranked)
 _ranked_list(ranked)
 
-with st.expander("Edit, add or delete needs in a table", expanded=False):
-    st.caption("Change any cell, add rows at the bottom, delete with the row's checkbox; Save writes all or nothing.")
-    id_table_editor(
-        "need",
-        ws_id,
-        [
-            "title",
-            "kind",
-            "department",
-            "level",
-            "raised_by",
-            "severity",
-            "reach",
-            "annual_value",
-            "priority_id",
-            "evidence",
-            "description",
-        ],
-        key="needs_table",
-        id_columns=["priority_id"],
-        column_config={
-            "title": st.column_config.TextColumn("Need", required=True, max_chars=120, width="large"),
-            "kind": st.column_config.SelectboxColumn(
-                "Kind",
-                options=list(KIND_LABELS),
-                default="pain",
-                format_func=lambda v: KIND_LABELS[str(v)],
-                required=True,
-            ),
-            "department": st.column_config.TextColumn("Department", required=True, max_chars=60),
-            "level": st.column_config.SelectboxColumn(
-                "Level",
-                options=list(LEVEL_LABELS),
-                default="department_lead",
-                format_func=lambda v: LEVEL_LABELS[str(v)],
-                required=True,
-            ),
-            "raised_by": st.column_config.TextColumn("Raised by", max_chars=80),
-            "severity": st.column_config.NumberColumn("Severity", min_value=1, max_value=5, step=1, default=3),
-            "reach": st.column_config.NumberColumn("Reach", min_value=1, max_value=5, step=1, default=3),
-            "annual_value": st.column_config.NumberColumn(
-                f"Annual value ({current.currency})", min_value=0, format="%.0f"
-            ),
-            "priority_id": st.column_config.SelectboxColumn(
-                "Priority", options=list(priority_titles), format_func=priority_titles.__getitem__
-            ),
-            "evidence": st.column_config.TextColumn("Evidence", max_chars=2000),
-            "description": st.column_config.TextColumn("Description", max_chars=2000),
-        },
-        label="Save table changes",
-    )
+# A collapsed table costs nothing: its editor runs only while it is open (on_change="rerun").
+table = st.expander("Edit, add or delete needs in a table", key="needs_table_open", on_change="rerun")
+if table.open:
+    with table:
+        st.caption(
+            "Change any cell, add rows at the bottom, delete with the row's checkbox; Save writes all or nothing."
+        )
+        id_table_editor(
+            "need",
+            ws_id,
+            [
+                "title",
+                "kind",
+                "department",
+                "level",
+                "raised_by",
+                "severity",
+                "reach",
+                "annual_value",
+                "priority_id",
+                "evidence",
+                "description",
+            ],
+            key="needs_table",
+            id_columns=["priority_id"],
+            column_config={
+                "title": st.column_config.TextColumn("Need", required=True, max_chars=120, width="large"),
+                "kind": st.column_config.SelectboxColumn(
+                    "Kind",
+                    options=list(KIND_LABELS),
+                    default="pain",
+                    format_func=lambda v: KIND_LABELS[str(v)],
+                    required=True,
+                ),
+                "department": st.column_config.TextColumn("Department", required=True, max_chars=60),
+                "level": st.column_config.SelectboxColumn(
+                    "Level",
+                    options=list(LEVEL_LABELS),
+                    default="department_lead",
+                    format_func=lambda v: LEVEL_LABELS[str(v)],
+                    required=True,
+                ),
+                "raised_by": st.column_config.TextColumn("Raised by", max_chars=80),
+                "severity": st.column_config.NumberColumn("Severity", min_value=1, max_value=5, step=1, default=3),
+                "reach": st.column_config.NumberColumn("Reach", min_value=1, max_value=5, step=1, default=3),
+                "annual_value": st.column_config.NumberColumn(
+                    f"Annual value ({current.currency})", min_value=0, format="%.0f"
+                ),
+                "priority_id": st.column_config.SelectboxColumn(
+                    "Priority", options=list(priority_titles), format_func=priority_titles.__getitem__
+                ),
+                "evidence": st.column_config.TextColumn("Evidence", max_chars=2000),
+                "description": st.column_config.TextColumn("Description", max_chars=2000),
+            },
+            label="Save table changes",
+        )

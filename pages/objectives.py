@@ -181,7 +181,7 @@ if objectives:  # no tiles of zeros before the first objective: the list says wh
     for column, (label, value) in zip(st.columns(4), {**tiles, "Fail": tally["fail"]}.items(), strict=True):
         column.metric(label, value)
 if checks:
-    chart(smart_grid(list(checks.values())), key="smart_grid")
+    chart(derived("smart:grid", ws_id, lambda: smart_grid(list(checks.values()))), key="smart_grid")
 
 listing, adding = st.columns([3, 2])
 with adding, st.form("new_objective", border=True):
@@ -214,7 +214,12 @@ with listing:
     if not visible:
         st.info("No objective matches this filter." if objectives else "No objectives yet: add the first one.")
     else:
-        st.dataframe(_rows(visible), hide_index=True, width="stretch", placeholder=MISSING)
+        st.dataframe(
+            derived(f"objectives:rows:{shown}", ws_id, lambda: _rows(visible)),
+            hide_index=True,
+            width="stretch",
+            placeholder=MISSING,
+        )
         # One objective open at a time: its check, its edit form. Nine widgets, not nine per objective.
         titles = {o["id"]: o["title"] for o in visible}
         if st.session_state.get(OPEN) not in titles:

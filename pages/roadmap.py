@@ -99,7 +99,7 @@ def _stored_state(roadmap: Roadmap) -> None:
     button.button("Store this schedule", type="primary", on_click=_store, width="stretch")
 
 
-def _schedule_rows(roadmap: Roadmap) -> list[dict[str, str]]:
+def _schedule_rows(items: list[RoadmapItem]) -> list[dict[str, str]]:
     return [
         {
             "Wave": str(i.initiative["wave"] or "—"),
@@ -110,7 +110,7 @@ def _schedule_rows(roadmap: Roadmap) -> list[dict[str, str]]:
             "Status": STATUS_LABELS[i.initiative["status"]],
             "Pinned": "pinned" if i.initiative["pinned_start"] else "",
         }
-        for i in roadmap.items
+        for i in items
     ]
 
 
@@ -133,17 +133,18 @@ def _wave_filter(roadmap: Roadmap) -> int:
     )
 
 
-def _phone_list(items: list[RoadmapItem]) -> None:
+def _phone_list(items: list[RoadmapItem]) -> list[tuple[str, str]]:
     """The Gantt for a phone: each wave's initiatives in start order, with their dates."""
+    waves = []
     for wave in sorted({i.initiative["wave"] or 0 for i in items}):
-        st.markdown(f"**Wave {wave or '–'}**")
         lines = [
             f"- {plain(i.initiative['title'])}: {i.start:{DATE_TEXT}} to {i.end:{DATE_TEXT}}"
             + (" · critical path" if i.critical else "")
             for i in items
             if (i.initiative["wave"] or 0) == wave
         ]
-        st.markdown("\n".join(lines))
+        waves.append((f"**Wave {wave or '–'}**", "\n".join(lines)))
+    return waves
 
 
 def _gantt_tab(roadmap: Roadmap) -> None:
@@ -173,10 +174,15 @@ def _gantt_tab(roadmap: Roadmap) -> None:
             st.caption(f"The first {VISIBLE_ROWS} of {len(items)} rows: drag the chart up to see the rest.")
         st.caption("Thick outline: the critical path. Diamonds: objective due dates (⚠ when the work ends later).")
     with phone_only("gantt"):
-        _phone_list(items)
-    dependency_forms(ws_id, initiatives)
-    pin_form(ws_id, initiatives)
-    st.dataframe(_schedule_rows(roadmap), hide_index=True, width="stretch", placeholder=MISSING)
+        for heading, lines in derived(f"gantt:phone:{wave}:{today}", ws_id, lambda: _phone_list(items)):
+            st.markdown(heading)
+            st.markdown(lines)
+    shown = initiatives if wave == ALL_WAVES else [i.initiative for i in items]
+    dependency_forms(ws_id, initiatives, shown)
+    pin_form(ws_id, shown)
+    # The wave the chart shows: the dates are formatted once per data version, not per row on every rerun.
+    rows = derived(f"gantt:rows:{wave}:{today}", ws_id, lambda: _schedule_rows(items))
+    st.dataframe(rows, hide_index=True, width="stretch", placeholder=MISSING)
 
 
 def _swimlane_tab(roadmap: Roadmap) -> None:

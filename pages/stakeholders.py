@@ -246,40 +246,45 @@ with advice:
     st.markdown("\n".join(f"- **{name}**: {text}" for name, text in QUADRANT_ADVICE.items()))
 
 names = {p["id"]: p["name"] for p in people}
-with st.expander("Edit, add or delete stakeholders in a table", expanded=False):
-    id_table_editor(
-        "stakeholder",
-        ws_id,
-        [
-            "name",
-            "role",
-            "department",
-            "side",
-            "influence",
-            "interest",
-            "is_sponsor",
-            "is_champion",
-            "backup_id",
-            "is_power_user",
-            "active",
-            "wiifm",
-        ],
-        key="stakeholders_table",
-        id_columns=["backup_id"],
-        column_config={
-            "name": st.column_config.TextColumn("Name", required=True, max_chars=80),
-            "role": st.column_config.TextColumn("Role", max_chars=80),
-            "department": st.column_config.TextColumn("Department", required=True, max_chars=60),
-            "side": st.column_config.SelectboxColumn(
-                "Side", options=list(SIDES), default="business", format_func=lambda v: SIDES[str(v)], required=True
-            ),
-            "influence": st.column_config.NumberColumn("Influence", min_value=1, max_value=5, step=1, default=3),
-            "interest": st.column_config.NumberColumn("Interest", min_value=1, max_value=5, step=1, default=3),
-            "is_sponsor": st.column_config.CheckboxColumn("Sponsor", default=False),
-            "is_champion": st.column_config.CheckboxColumn("Champion", default=False),
-            "backup_id": st.column_config.SelectboxColumn("Backup", options=list(names), format_func=names.__getitem__),
-            "is_power_user": st.column_config.CheckboxColumn("Power user", default=False),
-            "active": st.column_config.CheckboxColumn("Active", default=True),
-            "wiifm": st.column_config.TextColumn("What's in it for them", max_chars=1000, width="large"),
-        },
-    )
+# A collapsed table costs nothing: its editor runs only while it is open (on_change="rerun").
+table = st.expander("Edit, add or delete stakeholders in a table", key="stakeholders_table_open", on_change="rerun")
+if table.open:
+    with table:
+        id_table_editor(
+            "stakeholder",
+            ws_id,
+            [
+                "name",
+                "role",
+                "department",
+                "side",
+                "influence",
+                "interest",
+                "is_sponsor",
+                "is_champion",
+                "backup_id",
+                "is_power_user",
+                "active",
+                "wiifm",
+            ],
+            key="stakeholders_table",
+            id_columns=["backup_id"],
+            column_config={
+                "name": st.column_config.TextColumn("Name", required=True, max_chars=80),
+                "role": st.column_config.TextColumn("Role", max_chars=80),
+                "department": st.column_config.TextColumn("Department", required=True, max_chars=60),
+                "side": st.column_config.SelectboxColumn(
+                    "Side", options=list(SIDES), default="business", format_func=lambda v: SIDES[str(v)], required=True
+                ),
+                "influence": st.column_config.NumberColumn("Influence", min_value=1, max_value=5, step=1, default=3),
+                "interest": st.column_config.NumberColumn("Interest", min_value=1, max_value=5, step=1, default=3),
+                "is_sponsor": st.column_config.CheckboxColumn("Sponsor", default=False),
+                "is_champion": st.column_config.CheckboxColumn("Champion", default=False),
+                "backup_id": st.column_config.SelectboxColumn(
+                    "Backup", options=list(names), format_func=names.__getitem__
+                ),
+                "is_power_user": st.column_config.CheckboxColumn("Power user", default=False),
+                "active": st.column_config.CheckboxColumn("Active", default=True),
+                "wiifm": st.column_config.TextColumn("What's in it for them", max_chars=1000, width="large"),
+            },
+        )

@@ -64,90 +64,103 @@ if recs["benefit"]:  # a forecast of no benefits is not €0 realised: leave it 
         money_delta(realised.forecast_npv - realised.approved_npv, current.currency, "vs approved"),
     )
 
+# Only the open tab runs (on_change="rerun"): a click costs one tab, not five.
 status_tab, kpi_tab, lead_tab, funnel_tab, record_tab = st.tabs(
-    ["Status", "KPI against its path", "Leading and lagging", "Funnel", "Record actuals"], key="track_tabs"
+    ["Status", "KPI against its path", "Leading and lagging", "Funnel", "Record actuals"],
+    key="track_tabs",
+    on_change="rerun",
 )
 
-with status_tab:
-    only_off = st.toggle("Only off-track KPIs", key="track_only_off")
-    shown = [s for s in statuses if s.status == "off track"] if only_off else list(statuses)
-    titles = {o["id"]: o["title"] for o in recs["objective"]}
-    if statuses:
-        grid = derived(f"track:grid:{today}:{only_off}", ws_id, lambda: status_grid(shown, titles))
-        chart(grid, key="track_grid")
-    st.dataframe(
-        [
-            {
-                "KPI": s.name,
-                "Status": value_label(s.status),
-                "Latest": s.latest,
-                "On the path": s.expected,
-                "Rule": rule(s.rule_id).title,
-                "Why": s.reason,
-            }
-            for s in shown
-        ],
-        hide_index=True,
-        width="stretch",
-        placeholder=MISSING,
-    )
 
-by_kpi = actuals_by_kpi(recs["measurement"])
-with kpi_tab:
-    if kpis:
-        picked = st.selectbox("KPI", list(kpis), format_func=lambda i: kpis[i]["name"], key="track_kpi")
-        path = derived(
-            f"track:path:{picked}",
+def _status_rows(shown: list) -> list[dict]:
+    return [
+        {
+            "KPI": s.name,
+            "Status": value_label(s.status),
+            "Latest": s.latest,
+            "On the path": s.expected,
+            "Rule": rule(s.rule_id).title,
+            "Why": s.reason,
+        }
+        for s in shown
+    ]
+
+
+if status_tab.open:
+    with status_tab:
+        only_off = st.toggle("Only off-track KPIs", key="track_only_off")
+        shown = [s for s in statuses if s.status == "off track"] if only_off else list(statuses)
+        titles = {o["id"]: o["title"] for o in recs["objective"]}
+        if statuses:
+            grid = derived(f"track:grid:{today}:{only_off}", ws_id, lambda: status_grid(shown, titles))
+            chart(grid, key="track_grid")
+        st.dataframe(
+            derived(f"track:rows:{today}:{only_off}", ws_id, lambda: _status_rows(shown)),
+            hide_index=True,
+            width="stretch",
+            placeholder=MISSING,
+        )
+
+by_kpi = derived("track:by_kpi", ws_id, lambda: actuals_by_kpi(recs["measurement"]))
+if kpi_tab.open:
+    with kpi_tab:
+        if kpis:
+            picked = st.selectbox("KPI", list(kpis), format_func=lambda i: kpis[i]["name"], key="track_kpi")
+            path = derived(
+                f"track:path:{picked}",
+                ws_id,
+                lambda: kpi_path_chart(kpis[picked], by_kpi.get(picked, []), current.plan_start),
+            )
+            chart(path, key="track_path")
+            found = next(s for s in statuses if s.kpi_id == picked)
+            st.markdown(f"**{found.status.capitalize()}** — {found.reason} (rule book: {rule(found.rule_id).title})")
+
+if lead_tab.open:
+    with lead_tab:
+        pairs = [(k, kpis[k["leads_kpi_id"]]) for k in kpis.values() if k.get("leads_kpi_id") in kpis]
+        if not pairs:
+            st.info("No leading KPI names the lagging KPI it moves yet: link them on the KPIs page.")
+        else:
+            index = st.selectbox(
+                "Leading KPI → lagging KPI",
+                range(len(pairs)),
+                format_func=lambda n: f"{pairs[n][0]['name']} → {pairs[n][1]['name']}",
+                key="track_pair",
+            )
+            lead, lag = pairs[index]
+            chart(
+                derived(f"track:leadlag:{lead['id']}", ws_id, lambda: lead_lag_chart(lead, lag, by_kpi)),
+                key="track_leadlag",
+            )
+
+if funnel_tab.open:
+    with funnel_tab:
+        if not recs["funnel_stage"]:
+            funnel_setup_form(ws_id, {o["id"]: o for o in recs["objective"]}, ERROR)
+        funnel = review.funnel
+        w = funnel.weakest
+        if w is not None and w.recent is not None:
+            st.error(
+                f"Improve next: **{plain(w.from_stage)} → {plain(w.to_stage)}** converts {percent(w.recent)}, "
+                f"the weakest step (rule book: {rule('FUNNEL-WEAKEST').title}).",
+                icon=":material/flag:",
+            )
+        if funnel.conversions:
+            chart(derived(f"track:funnel:{today}", ws_id, lambda: funnel_chart(funnel)), key="track_funnel")
+        st.caption(
+            f"Stages in order, each counted by a KPI: {' → '.join(DEFAULT_STAGES)}, "
+            f"or a member lifecycle such as {' → '.join(MEMBER_LIFECYCLE)}."
+        )
+        record_table_editor(
+            "funnel_stage",
             ws_id,
-            lambda: kpi_path_chart(kpis[picked], by_kpi.get(picked, []), current.plan_start),
-        )
-        chart(path, key="track_path")
-        found = next(s for s in statuses if s.kpi_id == picked)
-        st.markdown(f"**{found.status.capitalize()}** — {found.reason} (rule book: {rule(found.rule_id).title})")
-
-with lead_tab:
-    pairs = [(k, kpis[k["leads_kpi_id"]]) for k in kpis.values() if k.get("leads_kpi_id") in kpis]
-    if not pairs:
-        st.info("No leading KPI names the lagging KPI it moves yet: link them on the KPIs page.")
-    else:
-        index = st.selectbox(
-            "Leading KPI → lagging KPI",
-            range(len(pairs)),
-            format_func=lambda n: f"{pairs[n][0]['name']} → {pairs[n][1]['name']}",
-            key="track_pair",
-        )
-        lead, lag = pairs[index]
-        chart(
-            derived(f"track:leadlag:{lead['id']}", ws_id, lambda: lead_lag_chart(lead, lag, by_kpi)),
-            key="track_leadlag",
+            ["name", "position", "kpi_id"],
+            key="funnel_table",
+            column_config={
+                "kpi_id": st.column_config.SelectboxColumn("KPI", options=list(kpis), required=True),
+            },
         )
 
-with funnel_tab:
-    if not recs["funnel_stage"]:
-        funnel_setup_form(ws_id, {o["id"]: o for o in recs["objective"]}, ERROR)
-    funnel = review.funnel
-    w = funnel.weakest
-    if w is not None and w.recent is not None:
-        st.error(
-            f"Improve next: **{plain(w.from_stage)} → {plain(w.to_stage)}** converts {percent(w.recent)}, "
-            f"the weakest step (rule book: {rule('FUNNEL-WEAKEST').title}).",
-            icon=":material/flag:",
-        )
-    if funnel.conversions:
-        chart(derived(f"track:funnel:{today}", ws_id, lambda: funnel_chart(funnel)), key="track_funnel")
-    st.caption(
-        f"Stages in order, each counted by a KPI: {' → '.join(DEFAULT_STAGES)}, "
-        f"or a member lifecycle such as {' → '.join(MEMBER_LIFECYCLE)}."
-    )
-    record_table_editor(
-        "funnel_stage",
-        ws_id,
-        ["name", "position", "kpi_id"],
-        key="funnel_table",
-        column_config={
-            "kpi_id": st.column_config.SelectboxColumn("KPI", options=list(kpis), required=True),
-        },
-    )
-
-with record_tab:
-    actuals_entry(ws_id, kpis, today, ERROR)
+if record_tab.open:
+    with record_tab:
+        actuals_entry(ws_id, kpis, today, ERROR)

@@ -146,26 +146,26 @@ def _window_form() -> None:
 
 
 def _ordered_list(kind: str) -> None:
+    """The list in one element, and one move control for the row picked: two buttons and a row of
+    columns per item made every click cost a dozen widgets."""
     field, heading, label, button = LISTS[kind]
     rows = ordered(records(kind, ws_id))
     st.header(heading)
-    for index, row in enumerate(rows):
-        text, up, down = st.columns([10, 1, 1], vertical_alignment="center")
-        text.markdown(f"**{index + 1}.** {plain(row[field])}")
+    st.markdown("  \n".join(f"**{index + 1}.** {plain(row[field])}" for index, row in enumerate(rows)))
+    if len(rows) > 1:
+        ids = [row["id"] for row in rows]
+        names = {row["id"]: f"{index + 1}. {row[field]}" for index, row in enumerate(rows)}
+        which, up, down = st.columns([8, 1, 1], vertical_alignment="bottom")
+        picked = which.selectbox("Move", ids, format_func=names.__getitem__, key=f"move_{kind}")
         up.button(
-            "↑",
-            key=f"up_{kind}_{row['id']}",
-            on_click=_move,
-            args=(kind, row["id"], -1),
-            disabled=index == 0,
-            help="Move up",
+            "↑", key=f"up_{kind}", on_click=_move, args=(kind, picked, -1), disabled=picked == ids[0], help="Move up"
         )
         down.button(
             "↓",
-            key=f"down_{kind}_{row['id']}",
+            key=f"down_{kind}",
             on_click=_move,
-            args=(kind, row["id"], 1),
-            disabled=index == len(rows) - 1,
+            args=(kind, picked, 1),
+            disabled=picked == ids[-1],
             help="Move down",
         )
     with st.form(f"vi_add_{kind}", border=False):
@@ -207,17 +207,7 @@ def _objectives() -> None:
         st.info("No objectives yet: turn each priority into SMART objectives on the Objectives page.")
     else:
         st.table(
-            [
-                {
-                    "Objective": o["title"],
-                    "From → to": f"{number_text(o['baseline'])} → {number_text(o['target'])} {o['unit']}"
-                    if o["baseline"] is not None and o["target"] is not None
-                    else "—",
-                    "By": f"{o['due_date']:%b %Y}" if o["due_date"] else "—",
-                    "Priority": titles.get(o["priority_id"], "—"),
-                }
-                for o in objectives
-            ],
+            derived("vision:objectives", ws_id, lambda: _objective_rows(titles)),
             hide_index=True,
             border="horizontal",
         )
@@ -228,6 +218,20 @@ def _objectives() -> None:
             icon=":material/flag:",
             query_params=dict(st.query_params),
         )
+
+
+def _objective_rows(titles: Mapping[int, str]) -> list[dict[str, str]]:
+    return [
+        {
+            "Objective": o["title"],
+            "From → to": f"{number_text(o['baseline'])} → {number_text(o['target'])} {o['unit']}"
+            if o["baseline"] is not None and o["target"] is not None
+            else "—",
+            "By": f"{o['due_date']:%b %Y}" if o["due_date"] else "—",
+            "Priority": titles.get(o["priority_id"], "—"),
+        }
+        for o in objectives
+    ]
 
 
 st.title("Vision")
@@ -245,27 +249,30 @@ with right:
 _coverage()
 _objectives()
 
-with st.expander("Edit priorities and principles in a table", expanded=False):
-    id_table_editor(
-        "priority",
-        ws_id,
-        ["position", "title", "description"],
-        key="priorities_table",
-        column_config={
-            "position": st.column_config.NumberColumn("Order", min_value=0, step=1),
-            "title": st.column_config.TextColumn("Priority", required=True, max_chars=120),
-            "description": st.column_config.TextColumn("What it means", max_chars=2000),
-        },
-        label="Save priorities",
-    )
-    id_table_editor(
-        "principle",
-        ws_id,
-        ["position", "text"],
-        key="principles_table",
-        column_config={
-            "position": st.column_config.NumberColumn("Order", min_value=0, step=1),
-            "text": st.column_config.TextColumn("Principle", required=True, max_chars=500),
-        },
-        label="Save principles",
-    )
+# A collapsed table costs nothing: its editor runs only while it is open (on_change="rerun").
+table = st.expander("Edit priorities and principles in a table", key="vision_tables_open", on_change="rerun")
+if table.open:
+    with table:
+        id_table_editor(
+            "priority",
+            ws_id,
+            ["position", "title", "description"],
+            key="priorities_table",
+            column_config={
+                "position": st.column_config.NumberColumn("Order", min_value=0, step=1),
+                "title": st.column_config.TextColumn("Priority", required=True, max_chars=120),
+                "description": st.column_config.TextColumn("What it means", max_chars=2000),
+            },
+            label="Save priorities",
+        )
+        id_table_editor(
+            "principle",
+            ws_id,
+            ["position", "text"],
+            key="principles_table",
+            column_config={
+                "position": st.column_config.NumberColumn("Order", min_value=0, step=1),
+                "text": st.column_config.TextColumn("Principle", required=True, max_chars=500),
+            },
+            label="Save principles",
+        )

@@ -13,6 +13,7 @@ from models.labels import MISSING, value_label
 from strategy.store.records import apply_table_edits, create_record
 from strategy.store.table_edits import diff_table, records_frame
 from ui.common import actor, at_most, attempt, engine, show_pending_error
+from ui.paging import rows_in_view
 
 ERROR = "case_lines_error"
 COST_FIELDS = ["name", "category", "recurrence", "start_year", "low", "likely", "high", "initiative_id"]
@@ -182,7 +183,8 @@ def line_editor(
 ) -> None:
     """Edit, add or delete lines in a table; the initiative column shows titles, stores ids."""
     fields = COST_FIELDS if kind == "cost" else BENEFIT_FIELDS
-    key = f"{kind}_lines_{workspace_id}"
+    lines, view = rows_in_view(lines, f"{kind}_lines", find_in=("name", "category"))
+    key = f"{kind}_lines_{workspace_id}{view}"
     edited = st.data_editor(
         editor_frame(lines, initiatives, fields),
         key=key,

@@ -13,6 +13,7 @@ from typing import Any, TypeVar, cast
 import pandas  # noqa: F401 - imported whole before any session draws a chart: see below
 import plotly.graph_objects as go
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 from sqlalchemy import Engine
 
 from models.labels import DATE_COLUMN
@@ -24,6 +25,7 @@ from strategy.store.database import shared_engine
 from strategy.store.records import list_records
 from strategy.store.snapshot import workspace_records
 from strategy.store.workspaces import get_workspace
+from ui.frozen import ReadOnlyRecord, frozen_rows
 
 # Plotly finds pandas through sys.modules; on a fresh server a second session could draw a chart while
 # the first was still importing pandas and get the half-made module ("no attribute 'Series'"). The
@@ -107,19 +109,23 @@ def derived(name: str, workspace_id: int, compute: Callable[[], T]) -> T:
     return cast(T, _derived(get_settings().url, workspace_id, version(workspace_id), name, compute))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+# Records are shared, not copied per read (see ui.frozen); a write makes a new version, so the old
+# entries only wait to be evicted: the caps bound that memory (a large workspace is about 20 MB).
+@st.cache_resource(show_spinner=False, max_entries=128)
 def _cached_records(url: str, kind: str, workspace_id: int, data_version: int) -> list[dict[str, Any]]:
-    return list_records(_engine(url), kind, workspace_id)
+    return frozen_rows(list_records(_engine(url), kind, workspace_id))
 
 
 def records(kind: str, workspace_id: int) -> list[dict[str, Any]]:
-    """The workspace's records of a kind, cached until the workspace next changes."""
+    """The workspace's records of a kind, cached until the workspace next changes; read-only, shared
+    by every session (copy a record with dict(r) to change it)."""
     return _cached_records(get_settings().url, kind, workspace_id, version(workspace_id))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _cached_all(url: str, workspace_id: int, data_version: int) -> dict[str, list[dict[str, Any]]]:
-    return workspace_records(_engine(url), workspace_id)
+    found = workspace_records(_engine(url), workspace_id)
+    return ReadOnlyRecord((kind, frozen_rows(rows)) for kind, rows in found.items())
 
 
 def all_records(workspace_id: int) -> dict[str, list[dict[str, Any]]]:
@@ -206,9 +212,29 @@ def day_columns(*names: str) -> dict[str, Any]:
     return {name: st.column_config.DateColumn(name, format=DATE_COLUMN) for name in names}
 
 
+class _Drawn(BaseFigure):  # type: ignore[misc]
+    """A figure already turned into plain data. st.plotly_chart reads a figure through to_dict(), a deep
+    copy of every trace on every rerun (3 ms for the 300 needs' marks); a cached figure is copied once."""
+
+    def __init__(self, plain: dict[str, Any]) -> None:  # no BaseFigure.__init__: validated when it was built
+        self._plain = plain
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._plain
+
+
+def _drawn(figure: go.Figure) -> _Drawn:
+    """The figure's plain data, kept on the figure: a figure from derived() is the same object every rerun."""
+    found = getattr(figure, "_workbench_drawn", None)
+    if found is None:
+        found = figure._workbench_drawn = _Drawn(figure.to_dict())
+    return cast(_Drawn, found)
+
+
 def chart(figure: go.Figure, key: str | None = None) -> None:
     """A plotly figure as built, full width, no toolbar: our own styling, not Streamlit's theme.
-    In presentation mode its default type grows so labels read from the back of the room."""
+    In presentation mode its default type grows so labels read from the back of the room.
+    Draw a figure as it is finished: one changed after it was drawn would be drawn as it was."""
     if presenting():
         figure = go.Figure(figure).update_layout(font_size=PRESENTING_FONT)
-    st.plotly_chart(figure, theme=None, width="stretch", config={"displayModeBar": False}, key=key)
+    st.plotly_chart(_drawn(figure), theme=None, width="stretch", config={"displayModeBar": False}, key=key)

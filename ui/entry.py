@@ -13,7 +13,8 @@ import streamlit as st
 from models.labels import MISSING
 from strategy.store.records import apply_table_edits
 from strategy.store.table_edits import diff_table, records_frame
-from ui.common import actor, attempt, engine, records, show_pending_error
+from ui.common import actor, attempt, derived, engine, records, show_pending_error
+from ui.paging import rows_in_view
 
 FOCUS_SCRIPT = """<script>
 (() => {{
@@ -67,12 +68,17 @@ def id_table_editor(
     label: str = "Save table changes",
 ) -> None:
     """Edit, add and delete rows; saved all or nothing through the services; a refused save keeps the edits."""
-    current = records(kind, workspace_id)
     error_key = f"{key}_error"
     show_pending_error(error_key)
-    editor_key = f"{key}_{workspace_id}"
+    current, view = rows_in_view(records(kind, workspace_id), key)
+    editor_key = f"{key}_{workspace_id}{view}"
+    frame = derived(
+        f"frame:{kind}:{key}{view}:{','.join(fields)}",
+        workspace_id,
+        lambda: _whole_ids(records_frame(current, fields), id_columns),
+    )
     edited = st.data_editor(
-        _whole_ids(records_frame(current, fields), id_columns),
+        frame,
         key=editor_key,
         num_rows="dynamic",
         width="stretch",

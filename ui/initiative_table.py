@@ -13,7 +13,8 @@ from models.labels import DATE_COLUMN, MISSING
 from strategy.deliver.initiatives import save_initiative_table
 from strategy.deliver.roadmap import STATUS_LABELS
 from strategy.store.table_edits import diff_table, records_frame
-from ui.common import actor, attempt, engine, show_pending_error
+from ui.common import actor, attempt, derived, engine, show_pending_error
+from ui.paging import rows_in_view
 
 FIELDS = [
     "title",
@@ -99,16 +100,21 @@ def _columns(related: Mapping[str, Mapping[int, str]], initiatives: Mapping[int,
 def initiative_table(
     workspace_id: int, current: Sequence[Mapping[str, Any]], related: Mapping[str, Mapping[int, str]]
 ) -> None:
-    """Edit, add and delete initiatives; nothing is written until Save, and a refused save keeps the edits."""
-    error_key, editor_key = "initiative_table_error", f"initiative_table_{workspace_id}"
+    """Edit, add and delete initiatives; nothing is written until Save, and a refused save keeps the edits.
+    A long table shows a page at a time (ui.paging); every initiative stays a choice under "Waits for"."""
+    error_key = "initiative_table_error"
     show_pending_error(error_key)
-    titles = {i["id"]: i["title"] for i in current}
+    columns = derived(
+        "initiative_table:columns", workspace_id, lambda: _columns(related, {i["id"]: i["title"] for i in current})
+    )
+    current, view = rows_in_view(current, "initiative_table")
+    editor_key = f"initiative_table_{workspace_id}{view}"
     edited = st.data_editor(
-        editor_frame(current),
+        derived(f"initiative_table:frame{view}", workspace_id, lambda: editor_frame(current)),
         key=editor_key,
         num_rows="dynamic",
         width="stretch",
-        column_config={"id": None, **_columns(related, titles)},
+        column_config={"id": None, **columns},
         hide_index=True,
         placeholder=MISSING,
     )

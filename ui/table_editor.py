@@ -10,7 +10,8 @@ import streamlit as st
 from models.labels import COUNTS, DATE_COLUMN, MISSING, SHARES, date_fields, field_label
 from strategy.store.records import apply_table_edits
 from strategy.store.table_edits import diff_table, records_frame
-from ui.common import actor, attempt, engine, records, show_pending_error
+from ui.common import actor, attempt, derived, engine, records, show_pending_error
+from ui.paging import rows_in_view
 
 
 def record_table_editor(
@@ -22,13 +23,15 @@ def record_table_editor(
     column_config: Mapping[str, Any] | None = None,
     label: str = "Save table changes",
 ) -> None:
-    """Edit, add and delete rows; nothing is written until Save, and a bad row keeps the edits."""
-    current = records(kind, workspace_id)
+    """Edit, add and delete rows; nothing is written until Save, and a bad row keeps the edits.
+    A long table shows a page of rows at a time (ui.paging); a save touches only the rows shown."""
     error_key = f"{key}_error"
     show_pending_error(error_key)
+    current, view = rows_in_view(records(kind, workspace_id), key)
+    editor_key = f"{key}_{workspace_id}{view}"
     edited = st.data_editor(
-        records_frame(current, fields),
-        key=f"{key}_{workspace_id}",
+        derived(f"frame:{kind}:{key}{view}:{','.join(fields)}", workspace_id, lambda: records_frame(current, fields)),
+        key=editor_key,
         num_rows="dynamic",
         width="stretch",
         column_config={"id": None, **labelled_columns(fields, column_config or {})},
@@ -47,7 +50,7 @@ def record_table_editor(
             error_key,
         )
         if done:
-            st.session_state.pop(f"{key}_{workspace_id}", None)
+            st.session_state.pop(editor_key, None)
 
     st.button(label, key=f"{key}_save", on_click=save, type="primary")
 

@@ -79,8 +79,20 @@ def test_a_need_without_title_or_department_is_refused_and_the_typing_kept(app_d
     assert len(ranked(at)) == 9
 
 
-def test_table_edits_are_saved_and_reranked(app_db):
+def open_table(at):
+    """The table editor runs only while its expander is open: open it as a click on it would."""
+    at.session_state["needs_table_open"] = True
+    return at.run()
+
+
+def test_the_table_editor_runs_only_while_open(app_db):
     at = open_app(PAGE)
+    assert not at.data_editor
+    assert SAMPLE_TOP in list(open_table(at).data_editor[0].value["title"])
+
+
+def test_table_edits_are_saved_and_reranked(app_db):
+    at = open_table(open_app(PAGE))
     editor_row = next(i for i, t in enumerate(at.data_editor[0].value["title"]) if t == SAMPLE_TOP)
     at.session_state["needs_table_1"] = {
         "edited_rows": {editor_row: {"severity": 1, "reach": 1}},
@@ -96,7 +108,7 @@ def test_table_edits_are_saved_and_reranked(app_db):
 
 
 def test_a_bad_table_value_is_refused_with_the_row_and_field_named(app_db):
-    at = open_app(PAGE)
+    at = open_table(open_app(PAGE))
     at.session_state["needs_table_1"] = {"edited_rows": {0: {"severity": 9}}, "added_rows": [], "deleted_rows": []}
     at.run()
     click(at, "Save table changes")

@@ -84,6 +84,8 @@ def test_a_stakeholder_without_name_is_refused_and_the_typing_kept(app_db):
 
 def test_table_edit_names_a_backup_and_a_bad_influence_is_refused(app_db):
     at = open_app(PAGE)
+    at.session_state["stakeholders_table_open"] = True  # the editor runs only while its expander is open
+    at.run()
     editor = at.data_editor[0].value
     ravi = int(editor.index[editor["name"] == "Ravi Patel"][0])
     nina = stored("Nina Kowalski")["id"]

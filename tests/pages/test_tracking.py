@@ -20,6 +20,12 @@ def review_page() -> AppTest:
     return at
 
 
+def open_tab(at: AppTest, name: str) -> AppTest:
+    """Only the open tab runs: open another as a click on its label would."""
+    at.session_state["track_tabs"] = name
+    return at.run()
+
+
 def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
@@ -34,21 +40,22 @@ def test_the_review_shows_each_kpi_status_and_the_weakest_funnel_step(app_db):
     assert table.loc["Renewal rate", "Status"] == "Off track" and table.loc["Members won back", "Status"] == "Stale"
     assert metric(at, "Stale") == "1" and int(metric(at, "Off track")) >= 1
     assert "pts vs plan" in next(m.delta for m in at.metric if m.label == "Adoption")
-    weakest = "Improve the weakest conversion first"
-    assert any("Joined → First purchase" in e.value and weakest in e.value for e in at.error)
     at.toggle(key="track_only_off").set_value(True).run()
     assert set(status_table(at)["Status"]) == {"Off track"}
+    open_tab(at, "Funnel")
+    weakest = "Improve the weakest conversion first"
+    assert any("Joined → First purchase" in e.value and weakest in e.value for e in at.error)
 
 
 def test_the_path_chart_draws_the_target_path_and_the_actuals(app_db):
-    at = review_page()
-    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    at = open_tab(review_page(), "KPI against its path")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     names = [trace["name"] for trace in spec["data"]]
     assert names == ["target path", "actual"] and len(spec["data"][1]["x"]) == 24
 
 
 def test_a_quick_actual_is_stored_and_turns_a_stale_kpi_current(app_db):
-    at = review_page()
+    at = open_tab(review_page(), "Record actuals")
     kpi_box = at.selectbox(key="act_kpi")
     kpi_box.select_index(kpi_box.options.index("Members won back"))
     at.date_input(key="act_on").set_value(date(2026, 11, 28))
@@ -56,6 +63,7 @@ def test_a_quick_actual_is_stored_and_turns_a_stale_kpi_current(app_db):
     at = click(at, "Record actual")
     assert any("Recorded 7100.0 for 'Members won back'" in s.value for s in at.success)
     assert metric(at, "Stale") == "0"
+    open_tab(at, "Status")
     assert status_table(at).set_index("KPI").loc["Members won back", "Status"] != "Stale"
 
 
@@ -92,6 +100,7 @@ def test_a_workspace_without_a_funnel_sets_one_up_from_a_template(app_db):
     make_objective(engine, ws.id, title="Keep members")
     at = open_app("pages/tracking.py")
     at.selectbox(key="workspace_id").set_value(ws.id).run()
+    open_tab(at, "Funnel")
     at.radio(key="funnel_template").set_value("Member lifecycle")  # a form: sent with its button
     at = click(at, "Set up the funnel")
     stages = sorted(list_records(engine, "funnel_stage", ws.id), key=lambda s: s["position"])
@@ -107,6 +116,13 @@ def test_a_new_workspace_says_what_to_add_before_anything_can_be_tracked(app_db)
     assert not at.exception
     assert not at.metric and not at.get("plotly_chart")  # no 0 on track, no "Forecast NPV €0", no empty grid
     assert any("No KPIs to track yet" in i.value and "KPIs" in i.value for i in at.info)
+
+
+def test_only_the_open_tab_runs(app_db):
+    at = review_page()
+    assert status_table(at) is not None and not [s for s in at.selectbox if s.key == "act_kpi"]
+    open_tab(at, "Record actuals")
+    assert at.selectbox(key="act_kpi") and not [d for d in at.dataframe if "Status" in d.value.columns]
 
 
 def test_the_status_table_names_the_rule_that_decided_each_status(app_db):

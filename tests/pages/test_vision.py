@@ -32,7 +32,7 @@ def test_sample_vision_priorities_and_coverage_gaps(app_db):
     assert at.text_area(key=STATEMENT).value.startswith("By 2029 every Meridian member")
     assert at.radio(key="vi_horizon_1").value == 4
     listed = [m.value for m in at.markdown if m.value.startswith("**1.**")]
-    assert listed[0] == "**1.** Keep the members we have"
+    assert listed[0].split("  \n")[0] == "**1.** Keep the members we have"
     assert "No objective serves these priorities yet: **Run the co-op efficiently**" in warnings(at)
     assert "No priority covers these needs: **Legacy member database out of support** (IT)" in warnings(at)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
@@ -79,10 +79,12 @@ def test_adding_a_priority_puts_it_last_and_moving_it_up_reorders(app_db):
     titles = [p["title"] for p in ordered(list_records(engine(), "priority", 1))]
     assert titles[-1] == "Make self-service the easy path"
     new_id = next(p["id"] for p in list_records(engine(), "priority", 1) if p["title"].startswith("Make self"))
-    at.button(key=f"up_priority_{new_id}").click().run()
+    at.selectbox(key="move_priority").set_value(new_id).run()
+    at.button(key="up_priority").click().run()
     titles = [p["title"] for p in ordered(list_records(engine(), "priority", 1))]
     assert titles[-2:] == ["Make self-service the easy path", "Run the co-op efficiently"]
     assert "Make self-service the easy path" in warnings(at)  # no objective serves it yet
+    assert [b.key for b in at.button].count("up_priority") == 1  # one move control, not two buttons a row
 
 
 def test_coverage_checks_on_a_crafted_vision(app_db):
@@ -113,3 +115,12 @@ def test_a_vision_dated_beyond_the_plan_is_flagged_until_the_horizon_reaches_it(
     at.radio(key="vi_horizon_1").set_value(5)
     click(at, "Save plan window")
     assert vision_note(at) == ""
+
+
+def test_the_priority_and_principle_tables_run_only_while_open(app_db):
+    at = open_app(PAGE)
+    assert not at.data_editor
+    at.session_state["vision_tables_open"] = True
+    at.run()
+    titles = list(at.data_editor[0].value["title"])
+    assert "Keep the members we have" in titles and len(at.data_editor) == 2

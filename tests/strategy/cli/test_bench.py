@@ -31,3 +31,11 @@ def test_the_table_names_the_machine_and_marks_each_budget():
     assert "Python 3." in text and "streamlit" in text
     assert "✓ ≤ 1000" in text and "✗ ≤ 5000" in text
     assert "printed by tests/e2e/test_workshop.py" in text
+
+
+def test_a_page_is_judged_against_the_trivial_page_timed_between_its_own_reruns():
+    """A shared machine's load changes between pages: the trivial reruns interleaved with a page's
+    reruns are its yardstick, and the note shows both medians."""
+    found = [FOUND[0], {**FOUND[1], "trivial_ms": 5.0}]
+    row = {row.name: row for row in page_rows(found, "large")}["roadmap.py (× trivial)"]
+    assert row.value == 8.0 and row.verdict == "✗" and "median 40.0 ms (trivial 5.0)" in row.note
