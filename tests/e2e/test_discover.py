@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.settle import settle
+
 pytestmark = pytest.mark.e2e
 
 PAIN = "Web leads never get a call back"
@@ -15,6 +17,7 @@ KEYBOARD_NEED = "Contracts wait for a legal review"
 
 def _choose_department(page: Page, name: str) -> None:
     """The department box suggests known departments and accepts a new one typed in."""
+    settle(page)  # a rerun still drawing the page would close the list as it opens
     box = page.get_by_test_id("stForm").get_by_test_id("stSelectbox").filter(has_text="department")
     box.click()
     page.keyboard.type(name)
