@@ -19,7 +19,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STREAMLIT_SERVER_PORT=8501 \
     STREAMLIT_SERVER_HEADLESS=true \
     STREAMLIT_SERVER_FILE_WATCHER_TYPE=none \
-    WORKBENCH_SQLITE_PATH=/app/instance/workbench.db
+    WORKBENCH_SQLITE_PATH=/app/instance/workbench.db \
+    WORKBENCH_ACCOUNTS=passwords
 
 WORKDIR /app
 # Every runtime package pinned to an exact version (tests/test_deploy.py holds every line to `==`).

@@ -6,6 +6,7 @@ import streamlit as st
 
 from models.settings import get_settings
 from strategy.store.workspaces import list_workspaces
+from ui.accounts import refuse_network_without_accounts
 from ui.common import engine, forget_versions
 from ui.layout import apply_default_layout, sidebar_links
 from ui.participant import participant_mode
@@ -83,6 +84,7 @@ def _who_you_are() -> None:
         st.sidebar.caption(f"Edits are logged as “{default}” until you give your name.")
 
 
+refuse_network_without_accounts()
 forget_versions()  # read the data version afresh once in this run
 if participant_mode():  # a phone in a live session reaches the participant page and nothing else
     st.navigation([st.Page("pages/join.py", title="Join the workshop")], position="hidden").run()

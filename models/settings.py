@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -52,10 +54,32 @@ class Settings(BaseSettings):
     chart_timeout_s: float = Field(default=20, gt=0)
     # The largest workspace file an import reads; larger files are refused before parsing.
     max_import_mb: float = Field(default=20, gt=0)
+    # off: one local user, no sign-in, the server on localhost only; passwords: accounts signed in with
+    # `python -m strategy user …` passwords; oidc: sign-in through the provider in .streamlit/secrets.toml.
+    accounts: Literal["off", "passwords", "oidc"] = "off"
 
     @property
     def url(self) -> str:
         return self.database_url or f"sqlite:///{self.sqlite_path}"
+
+
+def is_local_address(address: str | None) -> bool:
+    """True when a server bound to this address is reachable from this machine only. An empty address
+    means every interface (Streamlit's default), so it is not local."""
+    host = (address or "").strip().strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+LOCAL_ONLY = (
+    "accounts are off (WORKBENCH_ACCOUNTS=off), so anyone who can reach this server would edit every "
+    'workspace; the server must listen on localhost only (server.address = "localhost"), or turn '
+    "accounts on with WORKBENCH_ACCOUNTS=passwords or oidc"
+)
 
 
 @lru_cache(maxsize=1)

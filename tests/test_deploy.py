@@ -156,3 +156,10 @@ def _healthy_within(url: str, server: subprocess.Popen[bytes], seconds: float) -
         except OSError:
             time.sleep(0.3)
     return False
+
+
+def test_the_image_and_compose_turn_accounts_on_since_they_listen_on_the_network():
+    env = " ".join(arguments("ENV"))
+    assert "WORKBENCH_ACCOUNTS=passwords" in env
+    for name in APP_SERVICES:
+        assert compose()["services"][name]["environment"]["WORKBENCH_ACCOUNTS"] == "${WORKBENCH_ACCOUNTS:-passwords}"

@@ -47,7 +47,11 @@ BAD_INPUT = 2
 
 
 def actor() -> str:
-    return get_settings().default_actor
+    """The audit trail's name for the command line: with accounts on, the operator, who may do anything
+    (the command line runs on the server with the database's own credentials)."""
+    from strategy.store.access import OPERATOR, accounts_on
+
+    return OPERATOR if accounts_on() else get_settings().default_actor
 
 
 def open_engine() -> Engine:

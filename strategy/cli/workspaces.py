@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from models.labels import day_text
-from strategy.cli.app import actor, app, emit_json, open_engine, user_errors, workspace_arg
+from models.settings import LOCAL_ONLY, get_settings, is_local_address
+from strategy.cli.app import BAD_INPUT, actor, app, emit_json, open_engine, user_errors, workspace_arg
 from strategy.store.database import ensure_database
 from strategy.store.workspaces import list_workspaces
 
@@ -17,6 +19,10 @@ from strategy.store.workspaces import list_workspaces
 @app.command()
 def init() -> None:
     """Create or upgrade the database; load the sample strategy into an empty one."""
+    address = os.environ.get("STREAMLIT_SERVER_ADDRESS")
+    if address is not None and get_settings().accounts == "off" and not is_local_address(address):
+        typer.echo(f"error: STREAMLIT_SERVER_ADDRESS is {address!r}, but {LOCAL_ONLY}", err=True)
+        raise typer.Exit(BAD_INPUT)
     engine, loaded = ensure_database()
     if loaded is not None:
         typer.echo(f"loaded the sample strategy as workspace {loaded.id}: {loaded.name}")
@@ -65,7 +71,7 @@ def export(
     engine = open_engine()
     found = workspace_arg(engine, workspace)
     with user_errors():
-        out.write_text(export_json(engine, found.id or 0), encoding="utf-8")
+        out.write_text(export_json(engine, found.id or 0, actor=actor()), encoding="utf-8")
     typer.echo(f"wrote {out}")
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from models.workspace import Workspace
 from strategy.errors import Conflict, FieldError, InvalidInput
+from strategy.store.access import OPERATOR
 from strategy.store.interchange import export_json, import_document, parse_document
 from strategy.store.interchange_format import WorkspaceDocument
 from strategy.store.json_input import load_json
@@ -55,8 +56,10 @@ def restore_sqlite(engine: Engine, backup: Path) -> None:
 
 
 def backup_json(engine: Engine) -> str:
-    """Every live workspace (archived included) in the import format, in one document."""
-    workspaces = [json.loads(export_json(engine, w.id or 0)) for w in list_workspaces(engine, include_archived=True)]
+    """Every live workspace (archived included) in the import format, in one document: the operator's
+    copy, taken on the server with the command line."""
+    every = list_workspaces(engine, include_archived=True)
+    workspaces = [json.loads(export_json(engine, w.id or 0, actor=OPERATOR)) for w in every]
     return json.dumps({"format": BUNDLE, "workspaces": workspaces}, indent=2, ensure_ascii=False) + "\n"
 
 

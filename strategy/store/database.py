@@ -14,6 +14,7 @@ from models.engine import make_engine, read_session
 from models.migrate import upgrade_to_head
 from models.settings import Settings, get_settings
 from models.workspace import Workspace
+from strategy.store.access import OPERATOR
 
 START_LOCK = 0x43524D57  # "CRMW": the advisory lock every app process takes while it upgrades and seeds
 
@@ -26,7 +27,9 @@ def ensure_database(settings: Settings | None = None) -> tuple[Engine, Workspace
         upgrade_to_head(engine)
         loaded = None
         if settings.load_sample and is_empty(engine):
-            loaded = load_sample(engine, settings.sample_path, actor="sample loader")
+            # With accounts on, nobody is signed in yet: the operator loads it (and grants it with `user grant`).
+            loader = OPERATOR if settings.accounts != "off" else "sample loader"
+            loaded = load_sample(engine, settings.sample_path, actor=loader)
     return engine, loaded
 
 

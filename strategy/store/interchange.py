@@ -16,6 +16,7 @@ from models.workspace import AuditEvent, Workspace
 from strategy.cycles import cycle_message, find_cycle
 from strategy.errors import FieldError, InvalidInput, field_errors
 from strategy.store import record_store as store
+from strategy.store.access import OPERATOR, Action, require
 from strategy.store.audit import audit_row
 from strategy.store.bounds import not_yet_named, out_of_bounds
 from strategy.store.interchange_format import WorkspaceDocument, WorkspaceIn
@@ -188,9 +189,12 @@ def _refs(ent: Entity, item: BaseModel, ids: dict[str, dict[str, int]]) -> dict[
     return {field: None if v is None else ids[ent.refs[field]][v] for field, v in values.items()}
 
 
-def export_document(engine: Engine, workspace_id: int) -> WorkspaceDocument:
-    """The workspace as a document; keys are the kind and the position, so export is stable."""
+def export_document(engine: Engine, workspace_id: int, *, actor: str = OPERATOR) -> WorkspaceDocument:
+    """The workspace as a document (an owner's action; the pages pass the signed-in person, the default
+    is for server-side callers: command line, backup, benchmark); keys are the kind and the position, so
+    export is stable."""
     with read_session(engine) as session:
+        require(session, workspace_id, actor, Action.OWN)
         workspace = store.load_workspace(session, workspace_id)
         records = {ent.kind: store.records_of(session, ent, workspace_id) for ent in ENTITIES}
     keys = {kind: {r["id"]: f"{kind}-{n}" for n, r in enumerate(rows, start=1)} for kind, rows in records.items()}
@@ -210,10 +214,10 @@ def export_document(engine: Engine, workspace_id: int) -> WorkspaceDocument:
     return WorkspaceDocument.model_validate(body)
 
 
-def export_json(engine: Engine, workspace_id: int) -> str:
-    return export_document(engine, workspace_id).model_dump_json(indent=2) + "\n"
+def export_json(engine: Engine, workspace_id: int, *, actor: str = OPERATOR) -> str:
+    return export_document(engine, workspace_id, actor=actor).model_dump_json(indent=2) + "\n"
 
 
 def duplicate_workspace(engine: Engine, workspace_id: int, new_name: str, *, actor: str) -> Workspace:
     """A full copy under a new name, made through the same path as export and import."""
-    return import_document(engine, export_document(engine, workspace_id), actor=actor, name=new_name)
+    return import_document(engine, export_document(engine, workspace_id, actor=actor), actor=actor, name=new_name)

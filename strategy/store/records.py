@@ -20,6 +20,7 @@ from models.workspace import Workspace
 from strategy.edits import TableEdits
 from strategy.errors import Conflict, FieldError, InvalidInput, StaleVersion
 from strategy.store import record_store as store
+from strategy.store.access import Action, require
 from strategy.store.transaction import in_transaction
 
 Record = store.Record
@@ -29,12 +30,19 @@ WholeCheck = Callable[[Workspace, list[Record], list[Record]], None]
 
 
 def _write(
-    engine: Engine, kind: str, workspace_id: int, work: Callable[[Session, Workspace], T], check: WholeCheck | None
+    engine: Engine,
+    kind: str,
+    workspace_id: int,
+    work: Callable[[Session, Workspace], T],
+    check: WholeCheck | None,
+    actor: str,
 ) -> T:
-    """One retried transaction; with a whole-set check, writers of the workspace queue on its row so
-    two concurrent edits cannot each pass a rule that their sum breaks (a dependency ring)."""
+    """One retried transaction, by someone whose role allows editing; with a whole-set check, writers
+    of the workspace queue on its row so two concurrent edits cannot each pass a rule that their sum
+    breaks (a dependency ring)."""
 
     def run(session: Session) -> T:
+        require(session, workspace_id, actor, Action.EDIT)
         workspace = store.load_workspace(session, workspace_id, lock=check is not None)
         if check is None:
             return work(session, workspace)
@@ -78,7 +86,9 @@ def create_record(
     actor: str,
     check: WholeCheck | None = None,
 ) -> Record:
-    return _write(engine, kind, workspace_id, lambda s, ws: store.insert(s, entity(kind), ws, dict(data), actor), check)
+    return _write(
+        engine, kind, workspace_id, lambda s, ws: store.insert(s, entity(kind), ws, dict(data), actor), check, actor
+    )
 
 
 def update_record(
@@ -95,7 +105,7 @@ def update_record(
     def work(session: Session, workspace: Workspace) -> Record:
         return store.modify(session, entity(kind), workspace, record_id, dict(changes), expected_version, actor)
 
-    return _write(engine, kind, workspace_id, work, check)
+    return _write(engine, kind, workspace_id, work, check, actor)
 
 
 def delete_record(
@@ -104,7 +114,7 @@ def delete_record(
     def work(session: Session, workspace: Workspace) -> None:
         store.remove(session, entity(kind), workspace, record_id, expected_version, actor)
 
-    _write(engine, kind, workspace_id, work, None)
+    _write(engine, kind, workspace_id, work, None, actor)
 
 
 def save_singleton(
@@ -124,7 +134,7 @@ def save_singleton(
             raise StaleVersion(store.stale_message(session, ent, current, 0))
         return store.modify(session, ent, workspace, current.id or 0, dict(data), expected_version, actor)
 
-    return _write(engine, kind, workspace_id, work, None)
+    return _write(engine, kind, workspace_id, work, None, actor)
 
 
 def apply_table_edits(
@@ -145,7 +155,7 @@ def apply_table_edits(
                 store.insert(session, ent, workspace, data, actor)
         return len(edits.edited) + len(edits.deleted) + len(edits.added)
 
-    return _write(engine, kind, workspace_id, work, check)
+    return _write(engine, kind, workspace_id, work, check, actor)
 
 
 @contextmanager

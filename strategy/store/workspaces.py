@@ -16,6 +16,7 @@ from models.base import utcnow
 from models.engine import read_session
 from models.workspace import Workspace, WorkspaceBase
 from strategy.errors import Conflict, FieldError, InvalidInput, NotFound, StaleVersion, field_errors
+from strategy.store.access import Action, make_owner, require, visible_workspace_ids
 from strategy.store.audit import latest_changes, record_event
 from strategy.store.bounds import not_yet_named, out_of_bounds
 from strategy.store.transaction import in_transaction
@@ -25,10 +26,14 @@ P = ParamSpec("P")
 
 
 def list_workspaces(
-    engine: Engine, *, include_archived: bool = False, include_deleted: bool = False
+    engine: Engine, *, include_archived: bool = False, include_deleted: bool = False, visible_to: str | None = None
 ) -> list[Workspace]:
+    """The workspaces, by name; with `visible_to`, only those that person may open (accounts on)."""
     with read_session(engine) as session:
         statement = select(Workspace).order_by(col(Workspace.name), col(Workspace.id))
+        allowed = None if visible_to is None else visible_workspace_ids(session, visible_to)
+        if allowed is not None:
+            statement = statement.where(col(Workspace.id).in_(allowed))
         if not include_deleted:
             statement = statement.where(col(Workspace.deleted_at).is_(None))
         if not include_archived:
@@ -80,6 +85,7 @@ def add_workspace(session: Session, valid: WorkspaceBase, actor: str) -> Workspa
     session.add(workspace)
     session.flush()
     assert workspace.id is not None
+    make_owner(session, workspace.id, actor)
     record_event(
         session,
         workspace_id=workspace.id,
@@ -141,17 +147,25 @@ def stale_workspace(session: Session, workspace: Workspace, expected: int) -> St
     )
 
 
-def _change(engine: Engine, workspace_id: int, actor: str, expected_version: int, **changes: Any) -> Workspace:
+def _change(
+    engine: Engine, workspace_id: int, actor: str, expected_version: int, action: Action, **changes: Any
+) -> Workspace:
     return write_workspace(
         engine,
         str(changes.get("name", "this name")),
-        lambda session: _change_in(session, workspace_id, actor, expected_version, changes),
+        lambda session: _change_in(session, workspace_id, actor, expected_version, changes, action),
     )
 
 
 def _change_in(
-    session: Session, workspace_id: int, actor: str, expected_version: int, changes: Mapping[str, Any]
+    session: Session,
+    workspace_id: int,
+    actor: str,
+    expected_version: int,
+    changes: Mapping[str, Any],
+    action: Action = Action.EDIT,
 ) -> Workspace:
+    require(session, workspace_id, actor, action)
     statement = select(Workspace).where(Workspace.id == workspace_id).with_for_update()
     workspace = session.exec(statement.execution_options(populate_existing=True)).first()
     if workspace is None:
@@ -187,16 +201,16 @@ def update_workspace(
     valid = validate_workspace(merged)
     with read_session(engine) as session:
         ensure_unique_name(session, valid.name, own_id=workspace_id)
-    return _change(engine, workspace_id, actor, expected_version, **valid.model_dump())
+    return _change(engine, workspace_id, actor, expected_version, Action.EDIT, **valid.model_dump())
 
 
 def set_archived(engine: Engine, workspace_id: int, archived: bool, *, expected_version: int, actor: str) -> Workspace:
-    return _change(engine, workspace_id, actor, expected_version, archived=archived)
+    return _change(engine, workspace_id, actor, expected_version, Action.EDIT, archived=archived)
 
 
 def delete_workspace(engine: Engine, workspace_id: int, *, expected_version: int, actor: str) -> Workspace:
     """Soft delete: hidden everywhere, restorable from the workspaces page."""
-    return _change(engine, workspace_id, actor, expected_version, deleted_at=utcnow())
+    return _change(engine, workspace_id, actor, expected_version, Action.OWN, deleted_at=utcnow())
 
 
 def restore_workspace(engine: Engine, workspace_id: int, *, expected_version: int, actor: str) -> Workspace:
@@ -204,6 +218,6 @@ def restore_workspace(engine: Engine, workspace_id: int, *, expected_version: in
     try:
         with read_session(engine) as session:
             ensure_unique_name(session, workspace.name, own_id=workspace_id)
-        return _change(engine, workspace_id, actor, expected_version, deleted_at=None)
+        return _change(engine, workspace_id, actor, expected_version, Action.OWN, deleted_at=None)
     except InvalidInput as exc:
         raise Conflict(f"rename the other workspace called {workspace.name!r} before restoring this one") from exc
