@@ -6,7 +6,7 @@ import streamlit as st
 
 from models.settings import get_settings
 from strategy.store.workspaces import list_workspaces
-from ui.accounts import refuse_network_without_accounts
+from ui.accounts import refuse_network_without_accounts, signed_in_or_sign_in, visible_to, workspace_role_shown
 from ui.common import engine, forget_versions
 from ui.layout import apply_default_layout, sidebar_links
 from ui.participant import participant_mode
@@ -55,7 +55,7 @@ SECTIONS: dict[str, list[st.Page]] = {
 
 
 def _pick_workspace() -> None:
-    spaces = list_workspaces(engine())
+    spaces = list_workspaces(engine(), visible_to=visible_to())
     if not spaces:
         st.session_state.pop("workspace_id", None)
         return
@@ -71,7 +71,8 @@ def _pick_workspace() -> None:
 
 
 def _who_you_are() -> None:
-    """The user's name for the audit trail, kept in the URL (`?by=`) so a reload or a new tab keeps it."""
+    """The user's name for the audit trail, kept in the URL (`?by=`) so a reload or a new tab keeps it
+    (accounts off: with accounts on, the signed-in account is the name)."""
     if "actor" not in st.session_state:
         st.session_state["actor"] = st.query_params.get("by", "")
     default = get_settings().default_actor
@@ -89,14 +90,17 @@ forget_versions()  # read the data version afresh once in this run
 if participant_mode():  # a phone in a live session reaches the participant page and nothing else
     st.navigation([st.Page("pages/join.py", title="Join the workshop")], position="hidden").run()
     st.stop()
+me = signed_in_or_sign_in()  # with accounts on, a browser nobody signed in to sees the sign-in page only
 sections = {name: pages for name, pages in SECTIONS.items() if pages}
 current_page = st.navigation(sections, position="hidden")
 apply_default_layout()
 st.sidebar.html('<p class="nav-section">CRM Strategy Workbench</p>')
 _pick_workspace()
-_who_you_are()
+if me is None:
+    _who_you_are()
 sidebar_links(sections, carried=dict(st.query_params))
 if "workspace_id" in st.session_state:
+    workspace_role_shown(st.session_state["workspace_id"])
     sidebar_switch(st.session_state["workspace_id"])
     frame(st.session_state["workspace_id"])
 current_page.run()

@@ -7,9 +7,11 @@ from functools import partial
 
 import streamlit as st
 
+from models.accounts import Role
 from models.labels import DATE_INPUT, MISSING
 from models.workspace import Workspace
 from strategy.store.interchange import duplicate_workspace, export_json, import_document, parse_document
+from strategy.store.members import role_of
 from strategy.store.workspaces import (
     create_workspace,
     delete_workspace,
@@ -18,7 +20,9 @@ from strategy.store.workspaces import (
     set_archived,
     update_workspace,
 )
+from ui.accounts import visible_to
 from ui.common import actor, at_most, attempt, day_columns, engine, flash, show_flash, show_pending_error
+from ui.members import members_section
 
 ERROR = "workspaces_error"
 
@@ -114,12 +118,50 @@ def _delete(workspace_id: int, version: int) -> None:
     )
 
 
+def _manage(chosen: Workspace, owner: bool) -> None:
+    """The editor's forms for the chosen workspace; the owner's actions only for its owner."""
+    edit, actions = st.columns([3, 2])
+    with edit, st.form(f"edit_{chosen.id}_{chosen.version}"):
+        st.text_input("Name", value=chosen.name, key="edit_name", validate=at_most(80))
+        st.text_input("Organisation", value=chosen.organisation, key="edit_org", validate=at_most(120))
+        st.date_input("Plan start", value=chosen.plan_start, key="edit_start", format=DATE_INPUT)
+        st.radio(
+            "Horizon (years)",
+            [3, 4, 5],
+            index=[3, 4, 5].index(chosen.horizon_years),
+            key="edit_horizon",
+            horizontal=True,
+        )
+        st.text_input("Currency", value=chosen.currency, key="edit_currency", validate=at_most(3))
+        st.text_area("Description", value=chosen.description, key="edit_description")
+        st.form_submit_button("Save changes", type="primary", on_click=_save, args=(chosen.id, chosen.version))
+    with actions:
+        if owner:  # a copy holds everything an export does
+            st.text_input("Name of the copy", value=f"{chosen.name} (copy)", key="copy_name", validate=at_most(80))
+            st.button("Duplicate", on_click=_duplicate, args=(chosen.id,), disabled=bool(chosen.deleted_at))
+        if chosen.deleted_at:
+            if owner:
+                st.button("Restore", on_click=_restore, args=(chosen.id, chosen.version))
+        else:
+            label = "Unarchive" if chosen.archived else "Archive"
+            st.button(label, on_click=_archive, args=(chosen.id, not chosen.archived, chosen.version))
+            if owner:  # the owner's actions (the services refuse them to anyone else too)
+                st.button("Delete (can be restored)", on_click=_delete, args=(chosen.id, chosen.version))
+                st.download_button(
+                    "Export as JSON",
+                    # exported on the click, not every rerun
+                    data=partial(export_json, engine(), chosen.id or 0, actor=actor()),
+                    file_name=f"{chosen.name}.json",
+                    mime="application/json",
+                )
+
+
 st.title("Workspaces")
 st.caption("Each workspace is one strategy. Archive keeps it out of the picker; delete can be undone here.")
 show_flash()
 show_pending_error(ERROR)
 
-everything = list_workspaces(engine(), include_archived=True, include_deleted=True)
+everything = list_workspaces(engine(), include_archived=True, include_deleted=True, visible_to=visible_to())
 st.dataframe(
     [
         {
@@ -159,33 +201,12 @@ if everything:
     names = {w.id: f"{w.name} ({_state(w)})" for w in everything}
     chosen_id = st.selectbox("Manage workspace", list(names), format_func=names.__getitem__, key="manage_id")
     chosen = next(w for w in everything if w.id == chosen_id)
-    edit, actions = st.columns([3, 2])
-    with edit, st.form(f"edit_{chosen.id}_{chosen.version}"):
-        st.text_input("Name", value=chosen.name, key="edit_name", validate=at_most(80))
-        st.text_input("Organisation", value=chosen.organisation, key="edit_org", validate=at_most(120))
-        st.date_input("Plan start", value=chosen.plan_start, key="edit_start", format=DATE_INPUT)
-        st.radio(
-            "Horizon (years)",
-            [3, 4, 5],
-            index=[3, 4, 5].index(chosen.horizon_years),
-            key="edit_horizon",
-            horizontal=True,
-        )
-        st.text_input("Currency", value=chosen.currency, key="edit_currency", validate=at_most(3))
-        st.text_area("Description", value=chosen.description, key="edit_description")
-        st.form_submit_button("Save changes", type="primary", on_click=_save, args=(chosen.id, chosen.version))
-    with actions:
-        st.text_input("Name of the copy", value=f"{chosen.name} (copy)", key="copy_name", validate=at_most(80))
-        st.button("Duplicate", on_click=_duplicate, args=(chosen.id,), disabled=bool(chosen.deleted_at))
-        if chosen.deleted_at:
-            st.button("Restore", on_click=_restore, args=(chosen.id, chosen.version))
-        else:
-            label = "Unarchive" if chosen.archived else "Archive"
-            st.button(label, on_click=_archive, args=(chosen.id, not chosen.archived, chosen.version))
-            st.button("Delete (can be restored)", on_click=_delete, args=(chosen.id, chosen.version))
-            st.download_button(
-                "Export as JSON",
-                data=partial(export_json, engine(), chosen.id or 0),  # exported on the click, not every rerun
-                file_name=f"{chosen.name}.json",
-                mime="application/json",
-            )
+    role = role_of(engine(), chosen.id or 0, actor())  # owner of everything with accounts off
+    owner = role is Role.OWNER
+    if role in (Role.OWNER, Role.EDITOR):
+        _manage(chosen, owner)
+    else:
+        st.info("You are a viewer of this workspace: you can read it, not change it.")
+    if owner and visible_to() is not None:
+        st.divider()
+        members_section(chosen.id or 0, chosen.name)

@@ -63,7 +63,14 @@ def _engine(url: str) -> Engine:
     return shared_engine(url)
 
 
+SIGNED_IN_AS = "signed_in_account"  # set by the sign-in only (ui/accounts.py): no widget has this key
+
+
 def actor() -> str:
+    """Who the audit trail names: the signed-in account with accounts on (nothing typed changes it),
+    else the name the user gave."""
+    if get_settings().accounts != "off":
+        return st.session_state.get(SIGNED_IN_AS) or ""
     return str(st.session_state.get("actor") or get_settings().default_actor)
 
 

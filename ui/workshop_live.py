@@ -58,11 +58,12 @@ def join_panel(live: LiveView) -> None:
     )
     nxt = {"needs": "objectives", "objectives": "initiatives"}.get(live.round)
     if nxt and st.button(f"Next round: vote on {nxt}", key="live_round"):
-        attempt(lambda: start_round(engine(), live.id, nxt), f"Now voting on {nxt}.", ERROR)
+        attempt(lambda: start_round(engine(), live.id, nxt, actor=actor()), f"Now voting on {nxt}.", ERROR)
         st.session_state.pop(BOARD, None)
         st.rerun()
     if st.button("Close the session", key="live_close", type="primary"):
-        attempt(lambda: close_session(engine(), live.id), "Session closed: its votes now count in the rankings.", ERROR)
+        closed = "Session closed: its votes now count in the rankings."
+        attempt(lambda: close_session(engine(), live.id, actor=actor()), closed, ERROR)
         st.rerun()
 
 

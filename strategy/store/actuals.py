@@ -16,6 +16,7 @@ from models.define import Measurement
 from models.engine import write_session
 from models.workspace import AuditEvent
 from strategy.store import record_store as store
+from strategy.store.access import Action, require
 
 
 def insert_actuals(engine: Engine, workspace_id: int, rows: Sequence[tuple[int, date, float]], *, actor: str) -> int:
@@ -37,6 +38,7 @@ def insert_actuals(engine: Engine, workspace_id: int, rows: Sequence[tuple[int, 
     if not values:
         return 0
     with write_session(engine) as session:
+        require(session, workspace_id, actor, Action.EDIT)
         store.load_workspace(session, workspace_id)
         returning = insert(Measurement).returning(col(Measurement.id), sort_by_parameter_order=True)
         ids = session.execute(returning, values).scalars().all()

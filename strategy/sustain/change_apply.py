@@ -15,6 +15,7 @@ from models.registry import entity
 from models.track import ChangeEffect
 from models.workspace import Workspace
 from strategy.store import record_store as store
+from strategy.store.access import Action, require
 from strategy.sustain.change_whatif import effect_initiative, effect_lines
 
 Record = Mapping[str, Any]
@@ -53,6 +54,7 @@ def approve_with_effect(
     if assessment is not None:
         request = {**request, "impact_assessment": assessment.strip()}
     with write_session(engine) as session:
+        require(session, workspace_id, actor, Action.EDIT)
         workspace = store.load_workspace(session, workspace_id)
         found = session.exec(select(ChangeEffect).where(ChangeEffect.change_request_id == request["id"])).first()
         changes: dict[str, Any] = {

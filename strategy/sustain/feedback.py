@@ -14,6 +14,7 @@ from models.engine import write_session
 from models.registry import entity
 from strategy.errors import FieldError, InvalidInput
 from strategy.store import record_store as store
+from strategy.store.access import Action, require
 from strategy.store.records import create_record, update_record
 
 Record = Mapping[str, Any]
@@ -71,6 +72,7 @@ def triage(
         "status": "submitted",
     }
     with write_session(engine) as session:
+        require(session, workspace_id, actor, Action.EDIT)
         workspace = store.load_workspace(session, workspace_id)
         created = store.insert(session, entity("change_request"), workspace, request, actor)
         changes = {"status": "accepted", "change_request_id": created["id"]}

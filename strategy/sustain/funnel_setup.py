@@ -9,6 +9,7 @@ from models.engine import write_session
 from models.registry import entity
 from strategy.errors import FieldError, InvalidInput
 from strategy.store import record_store as store
+from strategy.store.access import Action, require
 from strategy.sustain.funnel import DEFAULT_STAGES, MEMBER_LIFECYCLE
 
 TEMPLATES: dict[str, tuple[str, ...]] = {"Sales funnel": DEFAULT_STAGES, "Member lifecycle": MEMBER_LIFECYCLE}
@@ -21,6 +22,7 @@ def set_up_funnel(engine: Engine, workspace_id: int, template: str, objective_id
     if stages is None:
         raise InvalidInput([FieldError("template", f"choose one of {', '.join(TEMPLATES)}")])
     with write_session(engine) as session:
+        require(session, workspace_id, actor, Action.EDIT)
         workspace = store.load_workspace(session, workspace_id)
         if store.records_of(session, entity("funnel_stage"), workspace_id):
             raise InvalidInput([FieldError("template", "this workspace has a funnel already: edit its stages")])

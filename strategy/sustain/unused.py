@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from models.engine import write_session
 from models.registry import entity
 from strategy.store import record_store as store
+from strategy.store.access import Action, require
 
 Record = Mapping[str, Any]
 
@@ -35,6 +36,7 @@ def bring_into_play(
             "status": "submitted",
         }
     with write_session(engine) as session:
+        require(session, workspace_id, actor, Action.EDIT)
         workspace = store.load_workspace(session, workspace_id)
         created = store.insert(session, entity(kind), workspace, data, actor)
         link = {f"{kind}_id": created["id"], "brought_into_play": True}

@@ -16,6 +16,7 @@ from models.base import utcnow
 from models.engine import read_session, write_session
 from models.workshop import LiveSession, Participant, VoteRound
 from strategy.errors import Conflict, FieldError, InvalidInput, NotFound
+from strategy.store.access import Action, require
 from strategy.store.record_store import load_workspace
 from strategy.workshop.codes import clean_name, name_key, new_code, normalise_code
 
@@ -69,6 +70,7 @@ def open_session(
     for _attempt in range(5):
         try:
             with write_session(engine) as session:
+                require(session, workspace_id, actor, Action.EDIT)
                 load_workspace(session, workspace_id)
                 _close_open(session, workspace_id, started)
                 row = LiveSession(
@@ -94,18 +96,20 @@ def _close_open(session: Session, workspace_id: int, now: datetime) -> None:
         row.version += 1
 
 
-def close_session(engine: Engine, session_id: int, *, now: datetime | None = None) -> LiveView:
+def close_session(engine: Engine, session_id: int, *, actor: str, now: datetime | None = None) -> LiveView:
     """Close by hand: the code stops working and the round's votes count in the rankings."""
     with write_session(engine) as session:
         row = bump(session, session_id)
+        require(session, row.workspace_id, actor, Action.EDIT)
         row.closed_at = row.closed_at or now or utcnow()
         return _view(row)
 
 
-def start_round(engine: Engine, session_id: int, vote_round: str) -> LiveView:
+def start_round(engine: Engine, session_id: int, vote_round: str, *, actor: str) -> LiveView:
     """Move the session's dot vote on to needs, objectives or initiatives; each round has a fresh allowance."""
     with write_session(engine) as session:
         row = bump(session, session_id)
+        require(session, row.workspace_id, actor, Action.EDIT)
         require_open(row)
         row.round = VoteRound(vote_round)
         return _view(row)

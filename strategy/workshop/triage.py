@@ -14,6 +14,7 @@ from models.registry import entity
 from models.workshop import Contribution, ContributionStatus, LiveSession, Participant
 from strategy.errors import NotFound
 from strategy.store import record_store as store
+from strategy.store.access import Action, require
 from strategy.workshop.board import contribution_row
 from strategy.workshop.sessions import bump
 
@@ -42,6 +43,7 @@ def decide(
         live = session.get(LiveSession, row.session_id) if row else None
         if row is None or live is None or live.workspace_id != workspace_id:
             raise NotFound("that contribution is not in this workspace")
+        require(session, workspace_id, actor, Action.EDIT)
         bump(session, live.id or 0)
         workspace = store.load_workspace(session, workspace_id)
         if verdict == "accept":

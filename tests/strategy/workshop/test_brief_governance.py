@@ -32,7 +32,7 @@ def test_decisions_are_listed_and_workshop_text_is_literal_in_the_brief(engine, 
     need_id = decide(engine, sample.id, idea, "accept", actor=ACTOR)
     for _ in range(3):
         vote(engine, seat.token, need_id or 0)
-    close_session(engine, live.id)
+    close_session(engine, live.id, actor=ACTOR)
     brief = build_brief(engine, sample.id, ["needs", "governance"])
     needs, governance = brief.sections
     decisions = next(b for b in governance.blocks if isinstance(b, Table) and b.columns[0] == "Logged")

@@ -41,7 +41,7 @@ def test_a_wrong_or_closed_code_is_refused(engine):
     _ws, _needs, live = opened(engine)
     with pytest.raises(NotFound, match="not open"):
         join(engine, "XXXXXX", "Ana")
-    close_session(engine, live.id)
+    close_session(engine, live.id, actor=ACTOR)
     with pytest.raises(NotFound, match="not open"):
         join(engine, live.code, "Ana")
 
@@ -154,7 +154,7 @@ def test_closing_keeps_the_log_and_counts_the_votes(engine):
     seat = join(engine, live.code, "Ana")
     vote(engine, seat.token, needs[1])
     assert closed_vote_totals(engine, ws.id) == {}
-    close_session(engine, live.id)
+    close_session(engine, live.id, actor=ACTOR)
     assert closed_vote_totals(engine, ws.id) == {needs[1]: 1}
     log = session_log(engine, live.id)
     assert [p["name"] for p in log["participants"]] == ["Ana"] and log["votes"][0]["by"] == "Ana"
@@ -170,7 +170,7 @@ def test_a_later_round_votes_on_objectives_with_a_fresh_allowance(engine):
     objective = make_objective(engine, ws.id)["id"]
     seat = join(engine, live.code, "Ana")
     vote(engine, seat.token, needs[0])
-    start_round(engine, live.id, "objectives")
+    start_round(engine, live.id, "objectives", actor=ACTOR)
     mine = ballot(engine, seat.token)
     assert (mine.round, mine.remaining, [c for c, _ in mine.choices]) == ("objectives", 1, [objective])
     with pytest.raises(NotFound):
