@@ -6,6 +6,7 @@ OIDC account has no hash, its provider vouches for it, so it can never sign in w
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import time
@@ -29,8 +30,13 @@ from strategy.store.transaction import in_transaction
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024  # argon2 takes any length; a megabyte of "password" is only a way to burn CPU
 HASHER = PasswordHasher()
-# Checked against when the name is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY = HASHER.hash("not a password of anyone")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Checked against when the name is unknown, so a wrong name costs as long as a wrong password
+    (made on first use: every command line start would pay for it otherwise)."""
+    return HASHER.hash("not a password of anyone")
 
 
 class SignInRefused(WorkbenchError):
@@ -139,7 +145,7 @@ def check_password(engine: Engine, name: str, password: str) -> Account | None:
         account = account_named(session, name.strip())
     stored = account.password_hash if account is not None else None
     try:
-        HASHER.verify(stored or _DUMMY, password[:MAX_PASSWORD])
+        HASHER.verify(stored or _dummy_hash(), password[:MAX_PASSWORD])
     except (VerificationError, InvalidHashError):
         return None
     return account if stored else None
