@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from models.accounts import Role
 from models.settings import get_settings
 from strategy.store.workspaces import list_workspaces
 from ui.accounts import refuse_network_without_accounts, signed_in_or_sign_in, visible_to, workspace_role_shown
@@ -100,7 +101,7 @@ if me is None:
     _who_you_are()
 sidebar_links(sections, carried=dict(st.query_params))
 if "workspace_id" in st.session_state:
-    workspace_role_shown(st.session_state["workspace_id"])
-    sidebar_switch(st.session_state["workspace_id"])
+    if workspace_role_shown(st.session_state["workspace_id"]) is not Role.VIEWER:
+        sidebar_switch(st.session_state["workspace_id"])  # stored per workspace: an edit
     frame(st.session_state["workspace_id"])
 current_page.run()

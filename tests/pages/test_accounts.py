@@ -85,6 +85,8 @@ def test_a_viewer_sees_no_editing(team):
     at = signed_in("vic")
     assert any("viewer of this workspace" in c.value for c in at.sidebar.caption)
     assert any("st-key-editing-" in h.proto.body for h in at.get("html"))  # the editing containers hidden
+    # the switch stores presentation mode in the workspace: a write a viewer may not make
+    assert "Present to the room" not in [b.label for b in at.sidebar.button]
     at.switch_page("pages/workspaces.py").run()
     assert "You are a viewer of this workspace: you can read it, not change it." in [i.value for i in at.info]
     assert "Save changes" not in [b.label for b in at.button]
