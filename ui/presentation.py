@@ -12,7 +12,9 @@ from typing import Any
 
 import streamlit as st
 
+from models.accounts import Role
 from strategy.brief.escape import for_markdown
+from strategy.store.members import role_of
 from strategy.store.records import save_singleton
 from strategy.workshop.agenda import clamp, countdown, ordered
 from ui.common import PRESENTING, actor, engine, records
@@ -87,7 +89,12 @@ def presenting(workspace_id: int) -> bool:
 
 
 def remember(workspace_id: int, on: bool) -> None:
-    """Store the switch for the workspace and drop any URL override, so the switch rules again."""
+    """Store the switch for the workspace and drop any URL override, so the switch rules again. Someone
+    who may not edit the workspace (a viewer) switches this browser only, through the URL."""
+    if role_of(engine(), workspace_id, actor()) not in (Role.OWNER, Role.EDITOR):
+        st.query_params["present"] = "1" if on else "0"
+        st.session_state[PRESENTING] = on
+        return
     settings = _settings(workspace_id)
     data = {"presenting": on} if settings else {"presenting": on, "vote_allowance": 3, "session_minutes": 90}
     version = settings["version"] if settings else None

@@ -116,3 +116,14 @@ def test_an_anonymous_phone_still_joins_a_live_session(team):
     at.run()
     assert [t.value for t in at.title] == ["Join the workshop"]
     assert "Sign in" not in [b.label for b in at.button]
+
+
+def test_a_viewer_leaves_presentation_mode_for_their_own_screen_only(team):
+    from strategy.store.records import get_singleton, save_singleton
+
+    stored = get_singleton(team, "workshop", 1)
+    save_singleton(team, "workshop", 1, {"presenting": True}, expected_version=stored["version"], actor="olga")
+    at = signed_in("vic")
+    click(at, "Leave")  # the room's switch stays on: nothing a viewer may not write is written
+    assert "Leave" not in [b.label for b in at.button]
+    assert signed_in("olga").button(key="present_leave")  # still presenting for everyone else
