@@ -11,6 +11,7 @@ import re
 import threading
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -154,7 +155,7 @@ def check_password(engine: Engine, name: str, password: str) -> Account | None:
 class SignInLimiter:
     """At most `failures` wrong sign-ins per name in `window_s`; the app keeps one per server process."""
 
-    def __init__(self, failures: int = 5, window_s: float = 60, clock=time.monotonic):  # type: ignore[no-untyped-def]
+    def __init__(self, failures: int = 5, window_s: float = 60, clock: Callable[[], float] = time.monotonic) -> None:
         self.failures, self.window_s, self.clock = failures, window_s, clock
         self._failed: dict[str, deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
