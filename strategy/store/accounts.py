@@ -29,6 +29,7 @@ from strategy.store.members import refuse_losing_last_owner
 from strategy.store.transaction import in_transaction
 
 MIN_PASSWORD = 10
+MAX_NAME = 80  # models.accounts.NAME_PATTERN
 MAX_PASSWORD = 1024  # argon2 takes any length; a megabyte of "password" is only a way to burn CPU
 HASHER = PasswordHasher()
 
@@ -157,7 +158,7 @@ class SignInLimiter:
 
     def __init__(self, failures: int = 5, window_s: float = 60, clock: Callable[[], float] = time.monotonic) -> None:
         self.failures, self.window_s, self.clock = failures, window_s, clock
-        self._failed: dict[str, deque[float]] = defaultdict(deque)
+        self._failed: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
     def wait_s(self, name: str) -> float:
@@ -170,12 +171,30 @@ class SignInLimiter:
 
     def failed(self, name: str) -> None:
         with self._lock:
-            self._recent(name).append(self.clock())
+            recent = self._recent(name)
+            recent.append(self.clock())
+            self._failed[self._key(name)] = recent
+
+    def names_held(self) -> int:
+        """How many names have failures within the window (the memory the limiter keeps)."""
+        with self._lock:
+            for name in list(self._failed):
+                self._recent(name)
+            return len(self._failed)
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return name.strip().lower()[:MAX_NAME]
 
     def _recent(self, name: str) -> deque[float]:
-        found = self._failed[name.strip().lower()]
+        """The name's failures within the window; a name with none is forgotten, so names sprayed at
+        the form do not pile up in memory."""
+        key = self._key(name)
+        found = self._failed.pop(key, deque())
         while found and found[0] <= self.clock() - self.window_s:
             found.popleft()
+        if found:
+            self._failed[key] = found
         return found
 
 

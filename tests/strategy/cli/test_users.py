@@ -106,3 +106,13 @@ def test_five_wrong_passwords_in_a_minute_hold_the_name_back():
     assert limiter.wait_s("ana") == 60 and limiter.wait_s("bo") == 0
     now[0] += 61
     assert limiter.wait_s("ana") == 0
+
+
+def test_names_sprayed_at_the_form_are_forgotten_once_their_minute_is_over():
+    now = [0.0]
+    limiter = SignInLimiter(failures=5, window_s=60, clock=lambda: now[0])
+    for number in range(1000):
+        limiter.failed(f"guess-{number}" + "x" * 10_000)
+    assert limiter.names_held() == 1000
+    now[0] += 61
+    assert limiter.names_held() == 0
