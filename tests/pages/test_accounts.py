@@ -127,3 +127,11 @@ def test_a_viewer_leaves_presentation_mode_for_their_own_screen_only(team):
     click(at, "Leave")  # the room's switch stays on: nothing a viewer may not write is written
     assert "Leave" not in [b.label for b in at.button]
     assert signed_in("olga").button(key="present_leave")  # still presenting for everyone else
+
+
+def test_an_account_that_only_takes_part_in_workshops_sees_only_the_join_page(team):
+    add_account(team, "pia", password=PASSWORD)
+    grant(team, 1, "pia", "participant", actor="olga")
+    at = signed_in("pia")
+    assert [t.value for t in at.title] == ["Join the workshop"]
+    assert not at.sidebar.selectbox and not at.get("page_link")
