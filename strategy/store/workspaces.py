@@ -141,16 +141,23 @@ def stale_workspace(session: Session, workspace: Workspace, expected: int) -> St
     )
 
 
-def _change(engine: Engine, workspace_id: int, actor: str, expected_version: int, **changes: Any) -> Workspace:
+def _change(
+    engine: Engine, workspace_id: int, actor: str, expected_version: int, action: str = "update", **changes: Any
+) -> Workspace:
     return write_workspace(
         engine,
         str(changes.get("name", "this name")),
-        lambda session: _change_in(session, workspace_id, actor, expected_version, changes),
+        lambda session: _change_in(session, workspace_id, actor, expected_version, changes, action),
     )
 
 
 def _change_in(
-    session: Session, workspace_id: int, actor: str, expected_version: int, changes: Mapping[str, Any]
+    session: Session,
+    workspace_id: int,
+    actor: str,
+    expected_version: int,
+    changes: Mapping[str, Any],
+    action: str = "update",
 ) -> Workspace:
     statement = select(Workspace).where(Workspace.id == workspace_id).with_for_update()
     workspace = session.exec(statement.execution_options(populate_existing=True)).first()
@@ -171,7 +178,7 @@ def _change_in(
         actor=actor,
         table_name="workspace",
         row_id=workspace_id,
-        action="update",
+        action=action,
         before=before,
         after=workspace.model_dump(),
     )
@@ -196,7 +203,7 @@ def set_archived(engine: Engine, workspace_id: int, archived: bool, *, expected_
 
 def delete_workspace(engine: Engine, workspace_id: int, *, expected_version: int, actor: str) -> Workspace:
     """Soft delete: hidden everywhere, restorable from the workspaces page."""
-    return _change(engine, workspace_id, actor, expected_version, deleted_at=utcnow())
+    return _change(engine, workspace_id, actor, expected_version, "delete", deleted_at=utcnow())
 
 
 def restore_workspace(engine: Engine, workspace_id: int, *, expected_version: int, actor: str) -> Workspace:
@@ -204,6 +211,6 @@ def restore_workspace(engine: Engine, workspace_id: int, *, expected_version: in
     try:
         with read_session(engine) as session:
             ensure_unique_name(session, workspace.name, own_id=workspace_id)
-        return _change(engine, workspace_id, actor, expected_version, deleted_at=None)
+        return _change(engine, workspace_id, actor, expected_version, "restore", deleted_at=None)
     except InvalidInput as exc:
         raise Conflict(f"rename the other workspace called {workspace.name!r} before restoring this one") from exc
