@@ -5,7 +5,19 @@ import importlib
 
 from strategy.cli.app import app
 
-for topic in ("workspaces", "backup", "discover", "check", "case", "roadmap", "health", "track", "brief", "bench"):
+for topic in (
+    "workspaces",
+    "backup",
+    "history",
+    "discover",
+    "check",
+    "case",
+    "roadmap",
+    "health",
+    "track",
+    "brief",
+    "bench",
+):
     importlib.import_module(f"strategy.cli.{topic}")
 
 if __name__ == "__main__":
