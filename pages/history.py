@@ -15,6 +15,7 @@ from strategy.store.history import workspace_history
 from strategy.store.recycle_bin import list_bin, restore_from_bin
 from strategy.sustain.baseline_diff import SectionDiff, compare_documents
 from ui.common import actor, at_most, attempt, engine, plain, show_flash, show_pending_error, workspace
+from ui.history import WHOLE_SET_RULES
 
 ERROR = "history_error"
 NOW = 0  # the "compare with" choice meaning the workspace as it is now
@@ -23,9 +24,9 @@ current = workspace()
 ws_id = current.id or 0
 
 
-def _restore(entry_id: int, what: str) -> None:
+def _restore(entry_id: int, kind: str, what: str) -> None:
     attempt(
-        lambda: restore_from_bin(engine(), ws_id, entry_id, actor=actor()),
+        lambda: restore_from_bin(engine(), ws_id, entry_id, actor=actor(), check=WHOLE_SET_RULES.get(kind)),
         f"{what} restored: it is back where it was, with its links.",
         ERROR,
     )
@@ -42,7 +43,7 @@ def _recycle_bin() -> None:
         what = f"{entity(entry.kind).label} '{entry.title}'"
         text, button = st.columns([5, 1], vertical_alignment="center")
         text.markdown(f"**{plain(what)}** · deleted by {plain(entry.deleted_by)} on {entry.deleted_at:{DATE_TEXT}}")
-        button.button("Restore", key=f"restore_{entry.id}", on_click=_restore, args=(entry.id, what))
+        button.button("Restore", key=f"restore_{entry.id}", on_click=_restore, args=(entry.id, entry.kind, what))
 
 
 def _save_baseline() -> None:

@@ -9,14 +9,22 @@ from typing import Any
 import streamlit as st
 
 from models.labels import DATE_TEXT
+from strategy.deliver.initiatives import whole_set_rules
 from strategy.store.history import record_history
 from strategy.store.undo import undo_change
 from ui.common import actor, attempt, engine, flash, plain, workspace
 
+# The rules over every record of a kind that its own saves apply (no dependency ring, pilot caps).
+WHOLE_SET_RULES = {"initiative": whole_set_rules}
 
-def _undo(workspace_id: int, event_id: int, error_key: str) -> None:
+
+def _undo(kind: str, workspace_id: int, event_id: int, error_key: str) -> None:
     said: list[str] = []
-    if attempt(lambda: said.append(undo_change(engine(), workspace_id, event_id, actor=actor())), "Undone.", error_key):
+
+    def undo() -> None:
+        said.append(undo_change(engine(), workspace_id, event_id, actor=actor(), check=WHOLE_SET_RULES.get(kind)))
+
+    if attempt(undo, "Undone.", error_key):
         flash(said[0])
 
 
@@ -40,7 +48,7 @@ def history_panel(kind: str, record_id: int, error_key: str, *, label: str = "Hi
                     key=f"undo_{kind}_{record_id}_{entry.event_id}",
                     icon=":material/undo:",
                     on_click=_undo,
-                    args=(workspace().id or 0, entry.event_id, error_key),
+                    args=(kind, workspace().id or 0, entry.event_id, error_key),
                 )
 
 

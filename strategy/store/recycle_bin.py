@@ -17,7 +17,10 @@ from models.settings import get_settings
 from models.workspace import Workspace
 from strategy.errors import Conflict, FieldError, InvalidInput, NotFound
 from strategy.store import record_store as store
-from strategy.store.records import _write  # one write path for every change: retries, locks, access rules
+from strategy.store.records import (
+    WholeCheck,
+    _write,  # one write path for every change: retries, locks, access rules
+)
 from strategy.store.transaction import in_transaction
 
 Record = store.Record
@@ -53,9 +56,12 @@ def latest_entry(session: Session, workspace_id: int, kind: str, record_id: int)
     return session.exec(statement).first()
 
 
-def restore_from_bin(engine: Engine, workspace_id: int, entry_id: int, *, actor: str) -> Record:
-    """Put a deleted record back, through the same checks as any new record; refused in words when
-    what it pointed at is gone or its name is taken meanwhile. Audited as a restore."""
+def restore_from_bin(
+    engine: Engine, workspace_id: int, entry_id: int, *, actor: str, check: WholeCheck | None = None
+) -> Record:
+    """Put a deleted record back, through the same checks as any new record (and the kind's whole-set
+    `check`, e.g. no dependency ring); refused in words when what it pointed at is gone or its name
+    is taken meanwhile. Audited as a restore."""
     with read_session(engine) as session:
         found = session.get(BinEntry, entry_id)
         if found is None or found.workspace_id != workspace_id:
@@ -69,7 +75,7 @@ def restore_from_bin(engine: Engine, workspace_id: int, entry_id: int, *, actor:
             raise NotFound("that record is no longer in the recycle bin: it was restored or purged")
         return restore_entry(session, workspace, entry, actor)
 
-    return _write(engine, kind, workspace_id, work, None)
+    return _write(engine, kind, workspace_id, work, check)
 
 
 def restore_entry(session: Session, workspace: Workspace, entry: BinEntry, actor: str) -> Record:

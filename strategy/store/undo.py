@@ -10,7 +10,7 @@ from models.registry import ENTITIES, Entity
 from models.workspace import AuditEvent, Workspace
 from strategy.errors import Conflict, NotFound, StaleVersion
 from strategy.store import record_store as store
-from strategy.store.records import _write, delete_record, update_record
+from strategy.store.records import WholeCheck, _write, delete_record, update_record
 from strategy.store.recycle_bin import latest_entry, restore_entry
 
 BY_TABLE: dict[str, Entity] = {ent.table_name: ent for ent in ENTITIES}
@@ -25,9 +25,12 @@ def _event(engine: Engine, workspace_id: int, event_id: int) -> AuditEvent:
     return event
 
 
-def undo_change(engine: Engine, workspace_id: int, event_id: int, *, actor: str) -> str:
+def undo_change(
+    engine: Engine, workspace_id: int, event_id: int, *, actor: str, check: WholeCheck | None = None
+) -> str:
     """Reverse one change; says what was done. An edit is put back field by field only if the record
-    is still at the version that edit left (the database checks it, as for any save)."""
+    is still at the version that edit left (the database checks it, as for any save); `check` is the
+    kind's whole-set rule (no dependency ring), as its own saves use."""
     event = _event(engine, workspace_id, event_id)
     ent = BY_TABLE.get(event.table_name)
     if ent is None or event.action not in UNDOABLE:
@@ -38,14 +41,22 @@ def undo_change(engine: Engine, workspace_id: int, event_id: int, *, actor: str)
     try:
         if event.action == "update":
             changes = {k: v for k, v in before.items() if k not in store.META}
+            version = after["version"]
             update_record(
-                engine, ent.kind, workspace_id, event.row_id, changes, expected_version=after["version"], actor=actor
+                engine,
+                ent.kind,
+                workspace_id,
+                event.row_id,
+                changes,
+                expected_version=version,
+                actor=actor,
+                check=check,
             )
             return f"Undid the change to {what}."
         if event.action in ("create", "restore"):
             delete_record(engine, ent.kind, workspace_id, event.row_id, expected_version=after["version"], actor=actor)
             return f"Undid: {what} is in the recycle bin again."
-        _write(engine, ent.kind, workspace_id, lambda s, ws: _restore_deleted(s, ws, ent, event, what, actor), None)
+        _write(engine, ent.kind, workspace_id, lambda s, ws: _restore_deleted(s, ws, ent, event, what, actor), check)
         return f"Undid the delete: {what} is back."
     except StaleVersion as exc:
         raise StaleVersion(f"cannot undo: {what} was changed again since. {exc}") from exc

@@ -10,6 +10,8 @@ from sqlmodel import Session
 
 from models.history import BinEntry
 from models.settings import get_settings
+from strategy.cycles import DependencyCycle
+from strategy.deliver.initiatives import create_initiative, update_initiative, whole_set_rules
 from strategy.errors import Conflict
 from strategy.store.records import create_record, delete_record, get_record, list_records
 from strategy.store.recycle_bin import list_bin, purge_bin, restore_from_bin
@@ -82,3 +84,20 @@ def test_a_record_deleted_longer_ago_than_the_kept_days_cannot_be_restored_and_i
     assert purge_bin(engine) == 1
     assert purge_bin(engine, days=0) == 1
     assert list_bin(engine, ws_id) == []
+
+
+def test_a_restore_that_would_close_a_dependency_ring_is_refused(engine, ws_id):
+    def initiative(title: str, depends_on: list[int]) -> dict:  # type: ignore[type-arg]
+        data = {"title": title, "effort": 5, "duration_weeks": 4, "wave": 2, "depends_on_ids": depends_on}
+        return create_initiative(engine, ws_id, data, actor=ACTOR)
+
+    c = initiative("Clean the data", [])
+    a = initiative("Move to the cloud", [c["id"]])
+    b = initiative("Retire the old system", [a["id"]])
+    _delete(engine, "initiative", a | {"workspace_id": ws_id})  # b no longer waits for a
+    b_now = get_record(engine, "initiative", ws_id, b["id"])
+    update_initiative(engine, ws_id, c["id"], {"depends_on_ids": [b["id"]]}, expected_version=1, actor=ACTOR)
+    [entry] = list_bin(engine, ws_id)
+    with pytest.raises(DependencyCycle, match="dependency cycle"):
+        restore_from_bin(engine, ws_id, entry.id or 0, actor=ACTOR, check=whole_set_rules)
+    assert get_record(engine, "initiative", ws_id, b["id"]) == b_now  # nothing re-attached either
