@@ -66,3 +66,16 @@ def test_an_objectives_history_reads_in_words_and_its_newest_change_can_be_undon
     click(at, "Undo this change")
     assert "Undid the change to Objective" in at.success[0].value
     assert get_record(engine, "objective", ws_id, objective["id"])["target"] == objective["target"]
+
+
+def test_under_the_needs_table_a_picked_rows_history_is_shown(app_db):
+    at = open_app("pages/needs.py")
+    at.session_state["needs_table_open"] = True
+    at.run()
+    engine = shared_engine(get_settings().url)
+    need = list_records(engine, "need", int(at.query_params["ws"][0]))[0]
+    at.selectbox(key="history_pick_need").select(need["id"]).run()
+    at.session_state[f"history_need_{need['id']}"] = True
+    at.run()
+    assert not at.exception
+    assert "sample loader" in _markdown(at) and "Created" in _markdown(at)
