@@ -32,39 +32,36 @@ def _items(document: Document, ent: Entity) -> list[dict[str, Any]]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _titles_by_key(document: Document) -> dict[str, str]:
+def _titles_by_key(document: Document) -> dict[str, dict[str, str]]:
     """Keys are positions ('need-3'), which shift when a record goes: compare by title instead."""
     return {
-        item["key"]: str(item.get(ent.title_field, item["key"]))
+        ent.kind: {
+            item["key"]: str(item.get(ent.title_field, item["key"])) for item in _items(document, ent) if "key" in item
+        }
         for ent in ENTITIES
-        for item in _items(document, ent)
-        if "key" in item
     }
 
 
-def _readable(item: Mapping[str, Any], titles: Mapping[str, str]) -> dict[str, Any]:
-    """The item with references and link lists as the titles they point at, and without its key."""
-    out: dict[str, Any] = {}
-    for name, value in item.items():
-        if name == "key":
-            continue
-        if isinstance(value, list) and all(isinstance(v, str) and v in titles for v in value):
-            out[name] = sorted(titles[v] for v in value)
-        elif isinstance(value, str) and value in titles and name not in ("title", "name"):
-            out[name] = titles[value]
-        else:
-            out[name] = value
+def _readable(ent: Entity, item: Mapping[str, Any], titles: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
+    """The item without its key, its references and link lists as the titles they point at."""
+    out = {name: value for name, value in item.items() if name != "key"}
+    for ref, target in ent.refs.items():
+        name = ref.removesuffix("_id")
+        if out.get(name) is not None:
+            out[name] = titles[target].get(out[name], out[name])
+    for link in ent.links:
+        out[link.json_field] = sorted(titles[link.target].get(k, k) for k in out.get(link.json_field) or [])
     return out
 
 
-def _by_title(document: Document, ent: Entity, titles: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+def _by_title(document: Document, ent: Entity, titles: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, Any]]:
     """Records by title; a title used twice gets '(2)', '(3)' in order, so both sides pair alike."""
     seen: dict[str, int] = defaultdict(int)
     found: dict[str, dict[str, Any]] = {}
     for item in _items(document, ent):
         title = str(item.get(ent.title_field, "")) if not ent.singleton else ent.label
         seen[title] += 1
-        found[title if seen[title] == 1 else f"{title} ({seen[title]})"] = _readable(item, titles)
+        found[title if seen[title] == 1 else f"{title} ({seen[title]})"] = _readable(ent, item, titles)
     return found
 
 
@@ -73,7 +70,11 @@ def _changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
 
 
 def _section(
-    ent: Entity, old: Document, new: Document, old_titles: Mapping[str, str], new_titles: Mapping[str, str]
+    ent: Entity,
+    old: Document,
+    new: Document,
+    old_titles: Mapping[str, Mapping[str, str]],
+    new_titles: Mapping[str, Mapping[str, str]],
 ) -> SectionDiff:
     before, after = _by_title(old, ent, old_titles), _by_title(new, ent, new_titles)
     changed = [
