@@ -12,7 +12,8 @@ from models.base import utcnow
 from models.workspace import AuditEvent
 
 REFUSAL = "the audit trail is append-only"
-# Statements per dialect; the migration and create_all (the tests' in-memory databases) run the same ones.
+# Statements per dialect; migration 0006 and create_all (the tests' in-memory databases) run the same
+# ones, so a change here needs a new migration that replaces the triggers.
 APPEND_ONLY: dict[str, tuple[str, ...]] = {
     "sqlite": tuple(
         f"CREATE TRIGGER auditevent_no_{verb.lower()} BEFORE {verb} ON auditevent "

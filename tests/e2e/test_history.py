@@ -42,3 +42,33 @@ def test_baseline_diff_and_restore_from_the_bin(live_app: str, page: Page, tmp_p
     page.get_by_role("link", name="Business need").click()
     expect(main.get_by_role("heading", name="Ranked needs")).to_be_visible()
     expect(main.get_by_role("cell", name=need["title"], exact=True)).to_be_visible()
+
+
+def _open_objective(page: Page, title: str) -> None:
+    page.get_by_role("combobox", name="Open an objective").click()
+    page.get_by_role("option", name=title).click()
+    settle(page)
+
+
+def test_an_objective_deleted_on_its_page_is_restored_from_the_bin(live_app: str, page: Page):
+    title = "Improve campaign efficiency"  # the sample's one objective without KPIs, which would hold it
+    page.goto(live_app)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name="Meridian Outdoor Co-op")).to_be_visible(timeout=30_000)
+    page.get_by_role("link", name="Objectives (SMART)").click()
+    _open_objective(page, title)
+    expect(main.get_by_role("heading", name=title)).to_be_visible()
+    main.get_by_text("Edit", exact=True).click()
+    main.get_by_role("button", name="Delete objective").click()
+    page.get_by_role("button", name="Yes, delete this objective").click()
+    expect(page.get_by_text(f"Objective '{title}' deleted.")).to_be_visible()
+    expect(main.get_by_role("heading", name=title)).to_have_count(0)
+
+    page.get_by_role("link", name="History & baselines").click()
+    expect(main.get_by_text(f"Objective '{title}' · deleted by")).to_be_visible()
+    main.get_by_role("button", name="Restore").click()
+    expect(page.get_by_text(f"Objective '{title}' restored")).to_be_visible()
+
+    page.get_by_role("link", name="Objectives (SMART)").click()
+    _open_objective(page, title)
+    expect(main.get_by_role("heading", name=title)).to_be_visible()
