@@ -6,7 +6,7 @@ moves between databases. `python -m strategy schema` prints the JSON Schema of W
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,7 +18,7 @@ from models.track import ChangeEffectBase, FeedbackBase, FunnelStageBase, StepRe
 from models.workshop import AgendaStepBase, DecisionBase, WorkshopSettingsBase
 from models.workspace import WorkspaceBase
 
-FORMAT = "crm-workbench/1"
+FORMAT: Final = "crm-workbench/1"
 Key = str
 
 
