@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from typing import Literal
 
 from models.labels import DATE_TEXT
@@ -84,6 +85,7 @@ def quarter_of(day: date) -> int:
     return day.year * 4 + (day.month - 1) // 3
 
 
+@cache  # a plan touches a few dozen quarters; the scheduler asks for their starts tens of thousands of times
 def quarter_start(quarter: int) -> date:
     return date(quarter // 4, quarter % 4 * 3 + 1, 1)
 
