@@ -120,7 +120,7 @@ def plans(draw: st.DrawFn) -> tuple[list[Task], float]:
     return draw(st.permutations(tasks)), draw(st.sampled_from([15.0, 40.0, 10_000.0]))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(plans())
 def test_the_scheduler_and_its_slack_match_the_reference(plan):
     tasks, capacity = plan
