@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from threading import Lock
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -95,14 +96,22 @@ def session_log(engine: Engine, session_id: int) -> dict[str, Any]:
         version = session.exec(select(LiveSession.version).where(LiveSession.id == session_id)).first()
         if version is None:
             return {}
-        kept = _LOGS.setdefault(engine, {})
-        if (session_id, version) not in kept:
-            kept.clear()  # one log an engine: the older versions are never asked for again
-            kept[(session_id, version)] = _read_log(session, session_id)
-        return kept[(session_id, version)]
+        with _LOGS_LOCK:  # several facilitators' pages rerun in threads of one server
+            found = _LOGS.setdefault(engine, {}).get(session_id)
+        if found is None or found[0] != version:
+            found = (version, _read_log(session, session_id))
+            with _LOGS_LOCK:
+                logs = _LOGS.setdefault(engine, {})
+                logs.pop(session_id, None)  # an older version of it is never asked for again
+                logs[session_id] = found  # newest last: the first is the one to let go
+                while len(logs) > LOGS_KEPT:
+                    logs.pop(next(iter(logs)))
+        return found[1]
 
 
-_LOGS: WeakKeyDictionary[Engine, dict[tuple[int, int], dict[str, Any]]] = WeakKeyDictionary()
+LOGS_KEPT = 8  # sessions an engine whose latest log is kept
+_LOGS: WeakKeyDictionary[Engine, dict[int, tuple[int, dict[str, Any]]]] = WeakKeyDictionary()
+_LOGS_LOCK = Lock()
 
 
 def _read_log(session: Session, session_id: int) -> dict[str, Any]:

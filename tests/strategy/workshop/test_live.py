@@ -214,3 +214,18 @@ def test_the_log_is_read_again_only_when_the_session_moved_and_always_shows_the_
     assert [v["by"] for v in log["votes"]] == ["Ana", "Ben"] and [c["title"] for c in log["contributions"]] == [
         IDEA["title"]
     ]
+
+
+def test_two_rooms_on_one_server_each_get_their_own_log(engine):
+    _, first_needs, first = opened(engine)
+    other = make_workspace(engine, name="Second plan")
+    second_needs = [make_need(engine, other.id, title="Other need")["id"]]
+    second = open_session(engine, other.id, actor=ACTOR, minutes=60, allowance=3)
+    vote(engine, join(engine, first.code, "Ana").token, first_needs[0])
+    for _ in range(2):
+        logs = [session_log(engine, live.id) for live in (first, second)]
+        assert [log["code"] for log in logs] == [first.code, second.code]
+        assert [[v["by"] for v in log["votes"]] for log in logs] == [["Ana"], []]
+    vote(engine, join(engine, second.code, "Ben").token, second_needs[0])
+    assert [v["by"] for v in session_log(engine, second.id)["votes"]] == ["Ben"]
+    assert [v["by"] for v in session_log(engine, first.id)["votes"]] == ["Ana"]
