@@ -95,6 +95,8 @@ def value_label(value: object) -> str:
 @cache
 def date_fields() -> frozenset[str]:
     """Every stored field that holds a day, read from the tables (so a new date field is found)."""
+    import models.tables  # noqa: F401  (every table on the metadata, not only those imported so far)
+
     return frozenset(
         column.name
         for table in SQLModel.metadata.tables.values()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from models.engine import read_session
 from models.workshop import Contribution, LiveSession, Participant, Vote
@@ -86,26 +87,43 @@ def closed_vote_totals(engine: Engine, workspace_id: int, vote_round: str = "nee
 
 
 def session_log(engine: Engine, session_id: int) -> dict[str, Any]:
-    """Who joined, what they submitted and every vote, with times: kept and exportable as JSON."""
+    """Who joined, what they submitted and every vote, with times: kept and exportable as JSON.
+
+    Every change to a session moves its version, and the facilitator's page offers the log on every
+    rerun: read whole only when the version moved (one indexed read otherwise). Shared: do not modify."""
     with read_session(engine) as session:
-        live = session.get(LiveSession, session_id)
-        if live is None:
+        version = session.exec(select(LiveSession.version).where(LiveSession.id == session_id)).first()
+        if version is None:
             return {}
-        people = session.exec(select(Participant).where(Participant.session_id == session_id)).all()
-        names = {p.id: p.name for p in people}
-        ideas = session.exec(select(Contribution).where(Contribution.session_id == session_id)).all()
-        votes = session.exec(select(Vote).where(Vote.session_id == session_id).order_by(col(Vote.id))).all()
-        return {
-            "code": live.code,
-            "opened_by": live.opened_by,
-            "opened_at": live.opened_at.isoformat(),
-            "closed_at": live.closed_at.isoformat() if live.closed_at else None,
-            "allowance": live.allowance,
-            "participants": [{"name": p.name, "joined_at": p.joined_at.isoformat()} for p in people],
-            "contributions": [contribution_row(c, names[c.participant_id]) for c in ideas],
-            "votes": [
-                {"by": names[v.participant_id], "round": v.round, "target_id": v.target_id, "at": v.at.isoformat()}
-                for v in votes
-            ],
-            "vote_counts": dict(Counter(f"{v.round}:{v.target_id}" for v in votes)),
-        }
+        kept = _LOGS.setdefault(engine, {})
+        if (session_id, version) not in kept:
+            kept.clear()  # one log an engine: the older versions are never asked for again
+            kept[(session_id, version)] = _read_log(session, session_id)
+        return kept[(session_id, version)]
+
+
+_LOGS: WeakKeyDictionary[Engine, dict[tuple[int, int], dict[str, Any]]] = WeakKeyDictionary()
+
+
+def _read_log(session: Session, session_id: int) -> dict[str, Any]:
+    live = session.get(LiveSession, session_id)
+    if live is None:
+        return {}
+    people = session.exec(select(Participant).where(Participant.session_id == session_id)).all()
+    names = {p.id: p.name for p in people}
+    ideas = session.exec(select(Contribution).where(Contribution.session_id == session_id)).all()
+    votes = session.exec(select(Vote).where(Vote.session_id == session_id).order_by(col(Vote.id))).all()
+    return {
+        "code": live.code,
+        "opened_by": live.opened_by,
+        "opened_at": live.opened_at.isoformat(),
+        "closed_at": live.closed_at.isoformat() if live.closed_at else None,
+        "allowance": live.allowance,
+        "participants": [{"name": p.name, "joined_at": p.joined_at.isoformat()} for p in people],
+        "contributions": [contribution_row(c, names[c.participant_id]) for c in ideas],
+        "votes": [
+            {"by": names[v.participant_id], "round": v.round, "target_id": v.target_id, "at": v.at.isoformat()}
+            for v in votes
+        ],
+        "vote_counts": dict(Counter(f"{v.round}:{v.target_id}" for v in votes)),
+    }
