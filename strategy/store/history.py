@@ -66,8 +66,14 @@ def record_history(engine: Engine, kind: str, record_id: int, *, limit: int = 10
             .order_by(col(AuditEvent.id).desc())
             .limit(limit)
         )
-        events = session.exec(statement).all()
-    return [HistoryEntry(e.id or 0, e.actor, e.at, e.action, change_lines(e.action, e.before, e.after)) for e in events]
+        events = list(session.exec(statement).all())
+    # A record is created once (a restore keeps its id): events before its create belong to an older
+    # record whose id SQLite gave out again after it was deleted.
+    created = next((n for n, e in enumerate(events) if e.action == "create"), len(events))
+    return [
+        HistoryEntry(e.id or 0, e.actor, e.at, e.action, change_lines(e.action, e.before, e.after))
+        for e in events[: created + 1]
+    ]
 
 
 def _subject(event: AuditEvent) -> str:

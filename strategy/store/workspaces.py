@@ -142,12 +142,13 @@ def stale_workspace(session: Session, workspace: Workspace, expected: int) -> St
 
 
 def _change(
-    engine: Engine, workspace_id: int, actor: str, expected_version: int, action: str = "update", **changes: Any
+    engine: Engine, workspace_id: int, actor: str, expected_version: int, *, audited_as: str = "update", **changes: Any
 ) -> Workspace:
+    """One change of the workspace row; `audited_as` is the audit trail's word for it (a delete is a delete)."""
     return write_workspace(
         engine,
         str(changes.get("name", "this name")),
-        lambda session: _change_in(session, workspace_id, actor, expected_version, changes, action),
+        lambda session: _change_in(session, workspace_id, actor, expected_version, changes, audited_as=audited_as),
     )
 
 
@@ -157,7 +158,8 @@ def _change_in(
     actor: str,
     expected_version: int,
     changes: Mapping[str, Any],
-    action: str = "update",
+    *,
+    audited_as: str = "update",
 ) -> Workspace:
     statement = select(Workspace).where(Workspace.id == workspace_id).with_for_update()
     workspace = session.exec(statement.execution_options(populate_existing=True)).first()
@@ -178,7 +180,7 @@ def _change_in(
         actor=actor,
         table_name="workspace",
         row_id=workspace_id,
-        action=action,
+        action=audited_as,
         before=before,
         after=workspace.model_dump(),
     )
@@ -203,7 +205,7 @@ def set_archived(engine: Engine, workspace_id: int, archived: bool, *, expected_
 
 def delete_workspace(engine: Engine, workspace_id: int, *, expected_version: int, actor: str) -> Workspace:
     """Soft delete: hidden everywhere, restorable from the workspaces page."""
-    return _change(engine, workspace_id, actor, expected_version, "delete", deleted_at=utcnow())
+    return _change(engine, workspace_id, actor, expected_version, audited_as="delete", deleted_at=utcnow())
 
 
 def restore_workspace(engine: Engine, workspace_id: int, *, expected_version: int, actor: str) -> Workspace:
@@ -211,6 +213,6 @@ def restore_workspace(engine: Engine, workspace_id: int, *, expected_version: in
     try:
         with read_session(engine) as session:
             ensure_unique_name(session, workspace.name, own_id=workspace_id)
-        return _change(engine, workspace_id, actor, expected_version, "restore", deleted_at=None)
+        return _change(engine, workspace_id, actor, expected_version, audited_as="restore", deleted_at=None)
     except InvalidInput as exc:
         raise Conflict(f"rename the other workspace called {workspace.name!r} before restoring this one") from exc

@@ -65,3 +65,13 @@ def test_a_records_history_reads_as_sentences_newest_first(engine):
     assert (newest.actor, newest.lines) == ("bea", ["Target changed from 40 to 45"])
     assert (oldest.actor, oldest.lines) == (ACTOR, ["Created"])
     assert list_records(engine, "objective", ws_id)[0]["target"] == 45
+
+
+def test_a_new_record_given_a_deleted_records_id_does_not_show_its_history(engine):
+    ws_id = make_workspace(engine).id or 0
+    old = make_need(engine, ws_id, title="Leads go cold")
+    update_record(engine, "need", ws_id, old["id"], {"reach": 5}, expected_version=1, actor="bea")
+    delete_record(engine, "need", ws_id, old["id"], expected_version=2, actor="bea")
+    new = make_need(engine, ws_id, title="Quotes are wrong")
+    assert new["id"] == old["id"]  # SQLite hands out the largest id again once its row is gone
+    assert [(e.actor, e.lines) for e in record_history(engine, "need", new["id"])] == [(ACTOR, ["Created"])]
