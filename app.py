@@ -20,6 +20,7 @@ SECTIONS: dict[str, list[st.Page]] = {
     "Workbench": [
         st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
         st.Page("pages/workspaces.py", title="Workspaces", icon=":material/folder_open:"),
+        st.Page("pages/history.py", title="History & baselines", icon=":material/history:"),
     ],
     "Discover": [
         st.Page("pages/needs.py", title="Business need", icon=":material/priority_high:"),

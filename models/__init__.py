@@ -1,6 +1,5 @@
-"""SQLModel tables, engine and migrations of the workbench; importing it registers every table."""
+"""SQLModel tables, engine and migrations of the workbench.
 
-from models import accounts, define, discover, plan, sustain, track, workshop, workspace  # noqa: F401
-from models.workspace import AuditEvent, Workspace
-
-__all__ = ["AuditEvent", "Workspace"]
+Importing the package loads nothing else, so `from models.settings import …` stays cheap for a quick
+command such as `python -m strategy list`; `models.tables` registers every table (Alembic, tests).
+"""

@@ -7,6 +7,8 @@ up); the tables below hold the words the rule cannot guess.
 
 from __future__ import annotations
 
+import re
+from contextlib import suppress
 from datetime import date
 from enum import Enum
 from functools import cache
@@ -93,6 +95,8 @@ def value_label(value: object) -> str:
 @cache
 def date_fields() -> frozenset[str]:
     """Every stored field that holds a day, read from the tables (so a new date field is found)."""
+    import models.tables  # noqa: F401  (every table on the metadata, not only those imported so far)
+
     return frozenset(
         column.name
         for table in SQLModel.metadata.tables.values()
@@ -114,3 +118,32 @@ def number_text(value: float) -> str:
 def plural(count: int, noun: str, many: str | None = None) -> str:
     """A count with its noun agreeing and thousands separated: '1 sponsor', '1,200 members'."""
     return f"{count:,} {noun if count == 1 else many or noun + 's'}"
+
+
+LOWER_TOKEN = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def value_text(name: str, value: object) -> str:
+    """A stored value of a field as a sentence shows it: 40 %, 01 Dec 2026, “Quotes take a week”, Yes."""
+    if value is None or value == "":
+        return MISSING
+    if isinstance(value, bool | Enum):
+        return value_label(value)
+    if isinstance(value, int | float):
+        return f"{value * 100:g} %" if name in SHARES else number_text(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(value_text(name, item) for item in value) or "none"
+    if isinstance(value, date):
+        return day_text(value)
+    text = str(value)
+    if name in date_fields():
+        with suppress(ValueError):
+            return day_text(date.fromisoformat(text))
+    if LOWER_TOKEN.match(text):  # a stored choice such as wish_list
+        return value_label(text)
+    return f"“{text if len(text) <= 60 else text[:59] + '…'}”"
+
+
+def change_text(name: str, before: object, after: object) -> str:
+    """One field's change in words: 'Target changed from 40 to 45'."""
+    return f"{field_label(name)} changed from {value_text(name, before)} to {value_text(name, after)}"

@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     chart_timeout_s: float = Field(default=20, gt=0)
     # The largest workspace file an import reads; larger files are refused before parsing.
     max_import_mb: float = Field(default=20, gt=0)
+    # Deleted records stay in the recycle bin, restorable, for this many days.
+    recycle_bin_days: int = Field(default=30, ge=1)
     # off: one local user, no sign-in, the server on localhost only; passwords: accounts signed in with
     # `python -m strategy user …` passwords; oidc: sign-in through the provider in .streamlit/secrets.toml.
     accounts: Literal["off", "passwords", "oidc"] = "off"

@@ -83,12 +83,14 @@ class Workspace(WorkspaceBase, table=True):
 
 
 class AuditEvent(SQLModel, table=True):
-    """One create, update or delete: who, when, which row, and the row before and after."""
+    """One create, update, delete or restore: who, when, which row, and the row before and after.
+    Append-only: models/history.py adds the triggers that refuse UPDATE and DELETE."""
 
     # A stale save's message reads a row's newest events: one index lookup, however long the history.
     __table_args__ = (Index("ix_auditevent_row", "table_name", "row_id", "id"),)
     id: int | None = Field(default=None, primary_key=True)
-    workspace_id: int = Field(foreign_key="workspace.id", index=True, ondelete="CASCADE")
+    # No foreign key: the trail outlives the workspace it describes.
+    workspace_id: int = Field(index=True)
     at: datetime = Field(default_factory=utcnow)
     actor: str = Field(max_length=80)
     table_name: str = Field(max_length=40)

@@ -28,6 +28,7 @@ from strategy.store.records import save_singleton
 from ui.common import actor, chart, derived, engine, records, show_flash, show_pending_error, workspace
 from ui.edit_forms import open_form, save_form
 from ui.health_notes import health_notes
+from ui.history import history_panel
 
 ERROR = "direction_error"
 STAGE_HEADINGS = {"process": "Evidence of CRM as a set of processes", "strategy": "Evidence of CRM as strategy"}
@@ -160,3 +161,5 @@ with continuum_tab:
         column.markdown(f"**{stage}** — {meaning}")
     st.caption("Answer for today and for the end of the plan; the positions follow from the answers.")
     _continuum_form()
+if stored:
+    history_panel("direction", direction["id"], ERROR)

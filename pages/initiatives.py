@@ -26,6 +26,7 @@ from ui.common import (
     workspace,
 )
 from ui.entry import apply_focus, open_for_editing, reopen, request_focus
+from ui.history import history_panel
 from ui.initiative_table import initiative_table
 from ui.layout import editing
 
@@ -180,6 +181,8 @@ def _form(pick: int) -> None:
         st.button("Discard my edits and load theirs", on_click=reopen, args=(list(values), opened_key(pick)))
     if pick == NEW:
         apply_focus("initiative_form", TITLE_LABEL)
+    else:
+        history_panel("initiative", pick, ERROR)
 
 
 def _live_roadmap() -> Roadmap | None:

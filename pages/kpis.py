@@ -41,6 +41,7 @@ from ui.common import (
 from ui.confirm import confirm_delete
 from ui.edit_forms import close_form, open_form, save_form
 from ui.health_notes import health_notes
+from ui.history import history_panel
 from ui.layout import editing
 
 ERROR = "kpis_error"
@@ -226,6 +227,7 @@ def _objective_tab(objective: Mapping[str, Any]) -> None:
                 _fields(prefix, own_id=kpi["id"])
                 st.form_submit_button("Save KPI", type="primary", on_click=_update, args=(kpi,))
             confirm_delete("KPI", kpi["name"], key=f"delete_kpi_{kpi['id']}", on_confirm=_delete, args=(kpi,))
+            history_panel("kpi", kpi["id"], ERROR)
     with add_side:
         st.header("Add a KPI")
         st.selectbox(

@@ -30,6 +30,7 @@ from ui.common import (
 )
 from ui.confirm import confirm_delete
 from ui.edit_forms import close_form, open_form, save_form
+from ui.history import history_panel
 
 ERROR = "objectives_error"
 BADGE = {
@@ -166,6 +167,7 @@ def _card(objective: Mapping[str, Any]) -> None:
             confirm_delete(
                 "objective", objective["title"], key=f"delete_{objective['id']}", on_confirm=_delete, args=(objective,)
             )
+        history_panel("objective", objective["id"], ERROR)
 
 
 st.title("Objectives")

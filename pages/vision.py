@@ -33,6 +33,7 @@ from ui.common import (
 )
 from ui.entry import apply_focus, id_table_editor, open_for_editing, reopen, request_focus
 from ui.health_notes import health_notes
+from ui.history import history_panel, row_history
 
 ERROR = "vision_error"
 LISTS = {  # kind -> (field shown, heading, input label, button label)
@@ -122,6 +123,8 @@ def _vision_form() -> None:
         )
         st.form_submit_button("Save vision", type="primary", on_click=_save_vision)
     _stale_notice(VISION_KEYS, VISION_OPENED, opened, stored)
+    if vision:
+        history_panel("vision", vision["id"], ERROR)
 
 
 def _window_form() -> None:
@@ -265,6 +268,7 @@ if table.open:
             },
             label="Save priorities",
         )
+        row_history("priority", priorities, "title", ERROR)
         id_table_editor(
             "principle",
             ws_id,

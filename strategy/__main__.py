@@ -5,8 +5,20 @@ import importlib
 
 from strategy.cli.app import app
 
-TOPICS = ("workspaces", "users", "backup", "discover", "check", "case", "roadmap", "health", "track", "brief", "bench")
-for topic in TOPICS:
+for topic in (
+    "workspaces",
+    "users",
+    "backup",
+    "history",
+    "discover",
+    "check",
+    "case",
+    "roadmap",
+    "health",
+    "track",
+    "brief",
+    "bench",
+):
     importlib.import_module(f"strategy.cli.{topic}")
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from sqlmodel import SQLModel
 from streamlit.testing.v1 import AppTest
 
-import models  # noqa: F401
+import models.tables  # noqa: F401
 from models.engine import make_engine
 from models.settings import ROOT, get_settings
 from models.workspace import Workspace

@@ -7,13 +7,18 @@ from typing import Any
 
 import streamlit as st
 
+from models.settings import get_settings
 from ui.common import plain
 from ui.layout import editing
 
 
 def confirm_delete(what: str, name: str, *, key: str, on_confirm: Callable[..., None], args: tuple[Any, ...]) -> None:
     """`Delete <what>` opens "Delete <what> “<name>”?" with the one button that deletes; a click
-    elsewhere closes it and nothing happens. The delete itself is audited by the record service."""
+    elsewhere closes it and nothing happens. The delete itself is audited, and binned, by the record service."""
     with editing(key).popover(f"Delete {what}", icon=":material/delete:", key=f"{key}_ask"):
-        st.markdown(f"**Delete {what} “{plain(name)}”?** There is no undo; the audit trail keeps what it held.")
+        days = get_settings().recycle_bin_days
+        st.markdown(
+            f"**Delete {what} “{plain(name)}”?** It stays in the recycle bin for {days} days: restore it from "
+            "**History & baselines**."
+        )
         st.button(f"Yes, delete this {what}", key=key, on_click=on_confirm, args=args, type="primary")

@@ -43,7 +43,7 @@ class BriefContext:
     @cached_property
     def health(self) -> list[Finding]:
         """The health check's findings: the summary's score and its top risks come from one run."""
-        return run_health(self.workspace, self.records, self.today)
+        return run_health(self.workspace, self.records, self.today, risk=self.risk)
 
     @cached_property
     def risk(self) -> NpvDistribution:

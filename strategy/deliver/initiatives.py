@@ -80,6 +80,10 @@ def _check(workspace: WorkspaceBase, before: list[Record], after: list[Record]) 
     refuse_pilot_overload(workspace, before, after)
 
 
+# For writers outside this module that change initiatives (undo, restore from the recycle bin).
+whole_set_rules = _check
+
+
 def create_initiative(engine: Engine, workspace_id: int, data: Mapping[str, Any], *, actor: str) -> Record:
     return create_record(engine, KIND, workspace_id, data, actor=actor, check=_check)
 

@@ -20,7 +20,8 @@ from strategy.deliver.roadmap_checks import (
     late_objectives,
     wave_gates,
 )
-from strategy.deliver.schedule import Schedule, Task, schedule, slack_days
+from strategy.deliver.schedule import Schedule, Task, schedule
+from strategy.deliver.slack import slack_days
 from strategy.edits import TableEdits
 from strategy.plan.business_case import initiative_economics
 

@@ -98,9 +98,13 @@ def latest_measurements(measurements: Sequence[Record]) -> dict[int, Record]:
 def gate_kpis(objective_ids: set[int], kpis: Sequence[Record]) -> list[Record]:
     """The KPIs with targets that judge a wave: each objective's leading indicators (they move
     first, so a wave can prove itself on them), or its lagging ones when it has no leading KPI."""
+    with_target: dict[int, list[Record]] = defaultdict(list)  # grouped once, not scanned per objective
+    for k in kpis:
+        if k["target"] is not None:
+            with_target[k["objective_id"]].append(k)
     chosen = []
     for objective_id in sorted(objective_ids):
-        own = [k for k in kpis if k["objective_id"] == objective_id and k["target"] is not None]
+        own = with_target.get(objective_id, [])
         leading = [k for k in own if k["kind"] == "leading"]
         chosen += leading or own
     return sorted(chosen, key=lambda k: (k["target_date"] or date.max, k["id"]))

@@ -10,10 +10,13 @@ where no quarter goes over capacity.
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from typing import Literal
 
 from models.labels import DATE_TEXT
@@ -67,14 +70,14 @@ class Issue:
 
 @dataclass(frozen=True)
 class Schedule:
-    """Placements by task id, the problems found, the load of each touched quarter, and what each
-    task ended up waiting for (its dependencies and the earlier waves)."""
+    """Placements by task id, the problems found, the load of each touched quarter, and the order the
+    tasks were placed in (a task waits for the earlier waves' work placed before it: its wave gate)."""
 
     placements: dict[int, Placement]
     issues: tuple[Issue, ...] = ()
     load: dict[int, float] = field(default_factory=dict)  # quarter number -> person-weeks
     capacity: float = 0.0
-    waits_for: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    placed_order: tuple[int, ...] = ()
 
 
 def quarter_of(day: date) -> int:
@@ -82,6 +85,7 @@ def quarter_of(day: date) -> int:
     return day.year * 4 + (day.month - 1) // 3
 
 
+@cache  # a plan touches a few dozen quarters; the scheduler asks for their starts tens of thousands of times
 def quarter_start(quarter: int) -> date:
     return date(quarter // 4, quarter % 4 * 3 + 1, 1)
 
@@ -101,16 +105,21 @@ def spread(start: date, finish: date, effort: float) -> dict[int, float]:
 
 
 class _Plan:
-    """The placements and quarter loads built up while scheduling."""
+    """The placements and quarter loads built up while scheduling, and the days placed work ends."""
 
     def __init__(self, capacity: float):
         self.capacity = capacity
         self.placements: dict[int, Placement] = {}
         self.load: dict[int, float] = defaultdict(float)
+        self.ends: list[date] = []  # distinct finish days, sorted: candidates need "the next end after"
 
     def place(self, task: Task, start: date) -> None:
-        self.placements[task.id] = Placement(start, start + task.duration)
-        for quarter, amount in spread(start, start + task.duration, task.effort).items():
+        finish = start + task.duration
+        self.placements[task.id] = Placement(start, finish)
+        at = bisect_left(self.ends, finish)
+        if at == len(self.ends) or self.ends[at] != finish:
+            self.ends.insert(at, finish)
+        for quarter, amount in spread(start, finish, task.effort).items():
             self.load[quarter] += amount
 
     def fits(self, task: Task, start: date) -> bool:
@@ -120,56 +129,71 @@ class _Plan:
     def candidates(self, earliest: date) -> Iterator[date]:
         """Days worth trying, in order: weekly from `earliest`, quarter starts and the days other
         work ends — up to the first quarter after everything placed has finished."""
-        last = max([earliest, *(p.finish for p in self.placements.values())])
-        clear = quarter_start(quarter_of(last) + 1)
-        ends = {p.finish for p in self.placements.values()}
+        clear = quarter_start(quarter_of(max([earliest, *self.ends[-1:]])) + 1)
         day = earliest
         while day <= clear:
             yield day
-            later = [day + WEEK, quarter_start(quarter_of(day) + 1), *(e for e in ends if e > day)]
-            day = min(later)
+            after = bisect_right(self.ends, day)
+            day = min([day + WEEK, quarter_start(quarter_of(day) + 1), *self.ends[after : after + 1]])
 
     def first_fit(self, task: Task, earliest: date) -> date | None:
         """The first candidate where no quarter goes over capacity; None if it never fits, even alone."""
         return next((day for day in self.candidates(earliest) if self.fits(task, day)), None)
 
 
-def _waiters(graph: Mapping[int, list[int]]) -> dict[int, set[int]]:
-    """For each task, every task that waits for it, directly or through others."""
-    waiting_on: dict[int, set[int]] = defaultdict(set)
-    for task, deps in graph.items():
-        for dep in deps:
-            waiting_on[dep].add(task)
-    found: dict[int, set[int]] = {}
-    for task in graph:
-        seen: set[int] = set()
-        todo = list(waiting_on[task])
+def depends_on_bits(graph: Mapping[int, list[int]]) -> tuple[dict[int, int], dict[int, int]]:
+    """Each task's bit, and the bits of every task it waits for, directly or through others (one
+    pass in dependency order; the graph has no cycle)."""
+    bit = {tid: 1 << n for n, tid in enumerate(graph)}
+    found: dict[int, int] = {}
+    for root in graph:
+        todo = [root]
         while todo:
-            nxt = todo.pop()
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.extend(waiting_on[nxt])
-        found[task] = seen
-    return found
+            tid = todo[-1]
+            pending = [d for d in graph[tid] if d not in found]
+            if tid in found or pending:
+                todo.pop() if tid in found else todo.extend(pending)
+                continue
+            below = 0
+            for dep in graph[tid]:
+                below |= found[dep] | bit[dep]
+            found[tid] = below
+            todo.pop()
+    return found, bit
 
 
 def _ready_order(tasks: Sequence[Task], graph: Mapping[int, list[int]], placed: Iterable[int]) -> Iterator[Task]:
-    """Unplaced tasks in the order given, each as soon as everything it waits for is placed."""
+    """Unplaced tasks in the order given, each as soon as everything it waits for is placed (the
+    earliest in that order among those ready)."""
     done = set(placed)
-    waiting = [t for t in tasks if t.id not in done]
-    while waiting:
-        task = next(t for t in waiting if all(d in done for d in graph[t.id]))
-        waiting.remove(task)
+    position = {t.id: n for n, t in enumerate(tasks)}
+    blocked = {t.id: sum(d not in done for d in graph[t.id]) for t in tasks}
+    dependents: dict[int, list[int]] = defaultdict(list)
+    for t in tasks:
+        for dep in graph[t.id]:
+            dependents[dep].append(t.id)
+    ready = [position[t.id] for t in tasks if t.id not in done and not blocked[t.id]]
+    heapq.heapify(ready)
+    while ready:
+        task = tasks[heapq.heappop(ready)]
         done.add(task.id)
         yield task
+        for waiting in (w for w in dependents[task.id] if w not in done):
+            blocked[waiting] -= 1
+            if not blocked[waiting]:
+                heapq.heappush(ready, position[waiting])
 
 
-def _wave_gate(task: Task, placed: Iterable[Task], waiters: set[int]) -> list[int]:
-    """Placed work of earlier waves this task starts after (a wave begins once the one before has
-    ended), leaving out work that itself waits for this task."""
-    if task.wave is None:
-        return []
-    return [o.id for o in placed if o.wave is not None and o.wave < task.wave and o.id not in waiters]
+def _gate_end(
+    task: Task, placed_by_wave: Mapping[int, list[tuple[date, int]]], waits: Mapping[int, int], bit: int
+) -> date:
+    """When the earlier waves' placed work ends (a wave begins once the one before has ended), leaving
+    out work that itself waits for this task: per wave, the latest finish not waiting for it."""
+    ends = [date.min]
+    for wave, placed in placed_by_wave.items():
+        if task.wave is not None and wave < task.wave:
+            ends += [next((end for end, tid in reversed(placed) if not waits[tid] & bit), date.min)]
+    return max(ends)
 
 
 def schedule(tasks: Sequence[Task], capacity: float) -> Schedule:
@@ -180,22 +204,26 @@ def schedule(tasks: Sequence[Task], capacity: float) -> Schedule:
     if cycle:
         raise DependencyCycle(cycle, {t.id: t.title for t in tasks})
     ordered = sorted(tasks, key=lambda t: UNWAVED if t.wave is None else t.wave)
-    waiters, plan, issues = _waiters(graph), _Plan(capacity), []
-    waits_for = {t.id: list(graph[t.id]) for t in tasks}
+    (waits, bit), plan, issues = depends_on_bits(graph), _Plan(capacity), []
+    by_wave: dict[int, list[tuple[date, int]]] = defaultdict(list)  # placed work, by finish
+
+    def place(task: Task, start: date) -> None:
+        plan.place(task, start)
+        if task.wave is not None:
+            insort(by_wave[task.wave], (plan.placements[task.id].finish, task.id))
+
     for task in ordered:
         if task.pinned is not None:
-            plan.place(task, task.pinned)
+            place(task, task.pinned)
     for task in _ready_order(ordered, graph, plan.placements):
-        waits_for[task.id] += _wave_gate(task, (by_id[i] for i in plan.placements), waiters[task.id])
-        earliest = max([task.release, *(plan.placements[d].finish for d in waits_for[task.id])])
+        earliest = max([task.release, *(plan.placements[d].finish for d in graph[task.id])])
+        earliest = max(earliest, _gate_end(task, by_wave, waits, bit[task.id]))
         start = plan.first_fit(task, earliest)
         if start is None:
             issues.append(_too_big(task, capacity))
-        plan.place(task, earliest if start is None else start)
+        place(task, earliest if start is None else start)
     issues += _pin_issues(tasks, graph, plan) + _wave_order_issues(tasks, graph)
-    return Schedule(
-        plan.placements, tuple(issues), dict(plan.load), capacity, {k: tuple(v) for k, v in waits_for.items()}
-    )
+    return Schedule(plan.placements, tuple(issues), dict(plan.load), capacity, tuple(plan.placements))
 
 
 def _too_big(task: Task, capacity: float) -> Issue:
@@ -251,36 +279,3 @@ def _wave_order_issues(tasks: Sequence[Task], graph: Mapping[int, list[int]]) ->
         for dep in graph[task.id]
         if task.wave is not None and (by_id[dep].wave or 0) > task.wave
     ]
-
-
-def slack_days(tasks: Sequence[Task], planned: Schedule) -> dict[int, int]:
-    """Total float: how many days each task could slip before it delays work that waits for it (a
-    dependency or a wave gate) or the end of the whole programme; negative where a pin breaks a
-    dependency. Pinned work does not move, so nothing it waits for gains slack from it."""
-    placements = planned.placements
-    if not placements:
-        return {}
-    finish = max(p.finish for p in placements.values())
-    graph = {t.id: [d for d in planned.waits_for.get(t.id, t.depends_on) if d in placements] for t in tasks}
-    waiting_on: dict[int, list[Task]] = defaultdict(list)
-    for task in tasks:
-        for dep in graph[task.id]:
-            waiting_on[dep].append(task)
-    late_finish: dict[int, date] = {}
-    # Unpinned work starts after all it waits for has finished, so latest starts come first.
-    for task in sorted(tasks, key=lambda t: placements[t.id].start, reverse=True):
-        late_starts = [_late_start(s, placements, late_finish) for s in waiting_on[task.id]]
-        late_finish[task.id] = min([finish, *late_starts])
-    return {t.id: (late_finish[t.id] - placements[t.id].finish).days for t in tasks}
-
-
-def _late_start(task: Task, placements: Mapping[int, Placement], late_finish: Mapping[int, date]) -> date:
-    if task.pinned is not None or task.id not in late_finish:
-        return placements[task.id].start
-    return late_finish[task.id] - task.duration
-
-
-def critical_path(tasks: Sequence[Task], planned: Schedule) -> list[int]:
-    """The tasks with no slack, in start order: any delay to one delays the programme's end."""
-    slack = slack_days(tasks, planned)
-    return sorted((tid for tid, days in slack.items() if days <= 0), key=lambda tid: planned.placements[tid].start)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from strategy.health.types import Check, HealthInput, HealthResult
 from strategy.plan.business_case import evaluate_case, settings_of
 from strategy.plan.case_text import money, percent
-from strategy.plan.montecarlo import npv_distribution
 
 LIKELY_ENOUGH = 0.8  # below this chance of a positive NPV the case is called fragile
 
@@ -16,7 +15,7 @@ def positive_case(inp: HealthInput) -> HealthResult:
         return HealthResult("fail", "the case needs both costs and benefits in money")
     settings = settings_of(inp.workspace)
     npv = evaluate_case(settings, costs, benefits).npv
-    chance = npv_distribution(settings, costs, benefits).probability_positive
+    chance = inp.risk.probability_positive
     evidence = f"risk-adjusted NPV {money(npv, inp.workspace.currency)}; chance of a positive NPV {percent(chance)}"
     if npv <= 0:
         return HealthResult("fail", evidence)

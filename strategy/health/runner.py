@@ -9,6 +9,7 @@ from datetime import date
 from models.workspace import WorkspaceBase
 from strategy.health import define, deliver, direction, discover, plan, sustain, track
 from strategy.health.types import Check, HealthInput, Records, Status
+from strategy.plan.montecarlo import NpvDistribution
 
 # In the order of the journey.
 CHECKS: tuple[Check, ...] = (
@@ -33,10 +34,15 @@ class Finding:
 
 
 def run_health(
-    workspace: WorkspaceBase, records: Records, today: date, rule_ids: Collection[str] | None = None
+    workspace: WorkspaceBase,
+    records: Records,
+    today: date,
+    rule_ids: Collection[str] | None = None,
+    risk: NpvDistribution | None = None,
 ) -> list[Finding]:
-    """Every check's verdict in journey order, or only those of `rule_ids` (a page showing its own)."""
-    inp = HealthInput(workspace, records, today)
+    """Every check's verdict in journey order, or only those of `rule_ids` (a page showing its own);
+    `risk` is the caller's Monte Carlo of these records, if it has already run it."""
+    inp = HealthInput(workspace, records, today, known_risk=risk)
     findings = []
     for check in (c for c in CHECKS if rule_ids is None or c.rule_id in rule_ids):
         result = check.judge(inp)

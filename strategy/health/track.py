@@ -6,24 +6,11 @@ from __future__ import annotations
 from models.labels import DATE_TEXT
 from models.settings import get_settings
 from strategy.health.types import Check, HealthInput, HealthResult, Status
-from strategy.sustain.review import thresholds_of
 from strategy.sustain.step_reviews import STEPS, step_ages
-from strategy.sustain.tracking import KpiStatus, kpi_statuses
-
-
-def _statuses(inp: HealthInput) -> dict[int, KpiStatus]:
-    found = kpi_statuses(
-        inp.records["kpi"],
-        inp.records["measurement"],
-        inp.workspace.plan_start,
-        inp.today,
-        thresholds_of(get_settings()),
-    )
-    return {s.kpi_id: s for s in found}
 
 
 def lead_and_lag_agree(inp: HealthInput) -> HealthResult:
-    statuses = _statuses(inp)
+    statuses = inp.kpi_status
     pairs = [(k, statuses.get(k["leads_kpi_id"])) for k in inp.records["kpi"] if k.get("leads_kpi_id")]
     odd = []
     for leading, lagging in pairs:
@@ -42,7 +29,7 @@ def lead_and_lag_agree(inp: HealthInput) -> HealthResult:
 
 
 def tracking_current(inp: HealthInput) -> HealthResult:
-    statuses = list(_statuses(inp).values())
+    statuses = list(inp.kpi_status.values())
     if not inp.records["measurement"]:
         return HealthResult("fail", "no KPI actual recorded: the strategy is not being tracked")
     stale = [s.name for s in statuses if s.status == "stale"]

@@ -7,12 +7,14 @@ import json
 import math
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
 from models.workspace import Workspace
 from strategy.errors import Conflict, FieldError, InvalidInput
 from strategy.store.access import OPERATOR
+from strategy.store.baselines import list_baselines, save_baseline
 from strategy.store.interchange import export_json, import_document, parse_document
 from strategy.store.interchange_format import WorkspaceDocument
 from strategy.store.json_input import load_json
@@ -56,11 +58,19 @@ def restore_sqlite(engine: Engine, backup: Path) -> None:
 
 
 def backup_json(engine: Engine) -> str:
-    """Every live workspace (archived included) in the import format, in one document: the operator's
-    copy, taken on the server with the command line."""
-    every = list_workspaces(engine, include_archived=True)
-    workspaces = [json.loads(export_json(engine, w.id or 0, actor=OPERATOR)) for w in every]
-    return json.dumps({"format": BUNDLE, "workspaces": workspaces}, indent=2, ensure_ascii=False) + "\n"
+    """Every live workspace (archived included) in the import format, in one document, with each
+    workspace's baselines beside it (same position in `baselines`)."""
+    spaces = list_workspaces(engine, include_archived=True)
+    workspaces = [json.loads(export_json(engine, w.id or 0, actor=OPERATOR)) for w in spaces]  # the operator's copy
+    baselines = [
+        [
+            {"name": b.name, "saved_by": b.saved_by, "document": b.document}
+            for b in reversed(list_baselines(engine, w.id or 0))
+        ]
+        for w in spaces
+    ]
+    bundle = {"format": BUNDLE, "workspaces": workspaces, "baselines": baselines}
+    return json.dumps(bundle, indent=2, ensure_ascii=False) + "\n"
 
 
 def parse_bundle(text: str | bytes) -> list[WorkspaceDocument]:
@@ -86,4 +96,15 @@ def restore_json(engine: Engine, text: str | bytes, *, actor: str) -> list[Works
     clashes = [d.workspace.name for d in documents if d.workspace.name in taken]
     if clashes:
         raise Conflict(f"workspaces already named {', '.join(map(repr, clashes))}: restore into an empty database")
-    return [import_document(engine, document, actor=actor) for document in documents]
+    restored = [import_document(engine, document, actor=actor) for document in documents]
+    _restore_baselines(engine, restored, load_json(text, math.inf).get("baselines") or [], actor)
+    return restored
+
+
+def _restore_baselines(engine: Engine, restored: list[Workspace], saved: list[Any], actor: str) -> None:
+    """Each workspace's baselines, validated like any workspace file (older bundles have none)."""
+    for workspace, baselines in zip(restored, saved, strict=False):
+        for baseline in reversed(baselines) if isinstance(baselines, list) else []:  # listed newest first
+            document = parse_document(json.dumps(baseline["document"]), max_bytes=2**62)
+            name, saved_by = baseline["name"], baseline["saved_by"]
+            save_baseline(engine, workspace.id or 0, name, actor=actor, saved_by=saved_by, document=document)

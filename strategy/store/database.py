@@ -51,10 +51,21 @@ def is_empty(engine: Engine) -> bool:
         return session.exec(select(func.count()).select_from(Workspace)).one() == 0
 
 
-def load_sample(engine: Engine, path: Path, *, actor: str) -> Workspace:
-    from strategy.store.interchange import import_document, parse_document  # only a first run loads a document
+SAMPLE_BASELINE = "Board approved, March"
 
-    return import_document(engine, parse_document(path.read_bytes()), actor=actor)
+
+def load_sample(engine: Engine, path: Path, *, actor: str) -> Workspace:
+    """The sample strategy, and its baseline (X.baseline.json beside X.json) so the History page has
+    a comparison to show on the first run."""
+    from strategy.store.baselines import save_baseline  # only a first run loads a document
+    from strategy.store.interchange import import_document, parse_document
+
+    workspace = import_document(engine, parse_document(path.read_bytes()), actor=actor)
+    baseline = path.with_suffix(".baseline.json")
+    if baseline.exists():
+        document = parse_document(baseline.read_bytes())
+        save_baseline(engine, workspace.id or 0, SAMPLE_BASELINE, actor=actor, document=document)
+    return workspace
 
 
 @lru_cache(maxsize=4)

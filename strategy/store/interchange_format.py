@@ -6,7 +6,7 @@ moves between databases. `python -m strategy schema` prints the JSON Schema of W
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,7 +18,7 @@ from models.track import ChangeEffectBase, FeedbackBase, FunnelStageBase, StepRe
 from models.workshop import AgendaStepBase, DecisionBase, WorkshopSettingsBase
 from models.workspace import WorkspaceBase
 
-FORMAT = "crm-workbench/1"
+FORMAT: Final = "crm-workbench/1"
 Key = str
 
 
@@ -162,7 +162,7 @@ class WorkshopRecord(WorkshopSettingsBase, Strict):  # type: ignore[misc]
 class WorkspaceDocument(Strict):
     """One strategy, complete: what export writes and import reads."""
 
-    format: Literal["crm-workbench/1"] = "crm-workbench/1"
+    format: Literal["crm-workbench/1"] = FORMAT
     workspace: WorkspaceIn
     stakeholders: list[StakeholderRecord] = Field(default_factory=list)
     priorities: list[PriorityRecord] = Field(default_factory=list)
@@ -189,3 +189,18 @@ class WorkspaceDocument(Strict):
     agenda: list[AgendaRecord] = Field(default_factory=list)
     decisions: list[DecisionRecord] = Field(default_factory=list)
     workshop: WorkshopRecord | None = None
+
+
+def _item_model(annotation: Any) -> type[BaseModel]:
+    """The record model inside list[X] or X | None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next(_item_model(arg) for arg in get_args(annotation) if arg is not type(None))
+
+
+# Each collection's fields in the order the document writes them.
+ITEM_FIELDS: dict[str, tuple[str, ...]] = {
+    name: tuple(_item_model(field.annotation).model_fields)
+    for name, field in WorkspaceDocument.model_fields.items()
+    if name not in ("format", "workspace")
+}

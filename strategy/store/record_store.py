@@ -9,10 +9,12 @@ from collections import defaultdict
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import to_jsonable_python
 from sqlalchemy import Delete, Update, and_, update
 from sqlmodel import Session, col, delete, select
 
 from models.base import RowMeta, utcnow
+from models.history import BinEntry
 from models.registry import BY_KIND, ENTITIES, Entity, Link
 from models.workspace import Workspace
 from strategy.errors import Conflict, FieldError, InvalidInput, NotFound, StaleVersion, field_errors
@@ -157,19 +159,32 @@ def _write_links(session: Session, ent: Entity, row_id: int, clean: Record) -> N
             session.add(link.table(**{link.own_column: row_id, link.other_column: target}))
 
 
-def insert(session: Session, ent: Entity, workspace: Workspace, data: Record, actor: str) -> Record:
+def insert(
+    session: Session,
+    ent: Entity,
+    workspace: Workspace,
+    data: Record,
+    actor: str,
+    *,
+    record_id: int | None = None,
+    action: str = "create",
+) -> Record:
+    """A new row; a restore from the recycle bin passes the id the record had, so its history and the
+    references kept in other bin entries still find it."""
     clean = validate(session, ent, workspace, data)
     if ent.singleton and session.exec(select(ent.table.id).where(ent.table.workspace_id == workspace.id)).first():
         raise Conflict(f"this workspace already has a {ent.label}; edit it instead")
     row = ent.table(
-        **{k: v for k, v in clean.items() if k not in {link.field for link in ent.links}}, workspace_id=wid(workspace)
+        **{k: v for k, v in clean.items() if k not in {link.field for link in ent.links}},
+        workspace_id=wid(workspace),
+        id=record_id,
     )
     session.add(row)
     session.flush()
     assert row.id is not None
     _write_links(session, ent, row.id, clean)
     after = to_record(row, ent, clean)
-    _audit(session, ent, workspace, row.id, "create", None, after, actor)
+    _audit(session, ent, workspace, row.id, action, None, after, actor)
     return after
 
 
@@ -224,11 +239,13 @@ def remove(
     if row.version != expected_version:
         raise StaleVersion(stale_message(session, ent, row, expected_version))
     _refuse_if_owned(session, ent, record_id)
-    _detach(session, ent, workspace, record_id, actor)
+    detached = _detach(session, ent, workspace, record_id, actor)
     maps = links_of(session, ent, record_id)
     before = to_record(row, ent, maps)
+    title = str(getattr(row, ent.title_field, record_id))
     _write_if_current(session, ent, row, expected_version, None)
     _audit(session, ent, workspace, record_id, "delete", before, None, actor)
+    put_in_bin(session, ent, wid(workspace), before, detached, title, actor)
 
 
 def _write_if_current(session: Session, ent: Entity, row: RowMeta, expected: int, values: Record | None) -> None:
@@ -262,9 +279,10 @@ def _refuse_if_owned(session: Session, ent: Entity, record_id: int) -> None:
                     )
 
 
-def _detach(session: Session, ent: Entity, workspace: Workspace, record_id: int, actor: str) -> None:
+def _detach(session: Session, ent: Entity, workspace: Workspace, record_id: int, actor: str) -> list[Record]:
     """Clear optional references and links to the record, each as an audited update, so nothing
-    changes behind anyone's back."""
+    changes behind anyone's back; returns what was detached (kind, id, field) for a later restore."""
+    detached: list[Record] = []
     for other in ENTITIES:
         ref_names = [n for n, t in other.refs.items() if t == ent.kind and n not in other.required_refs]
         links = [link for link in other.links if link.target == ent.kind]
@@ -281,4 +299,24 @@ def _detach(session: Session, ent: Entity, workspace: Workspace, record_id: int,
             maps = links_of(session, other, holder_id)
             changes: Record = {name: None for name in ref_names if getattr(row, name) == record_id}
             changes |= {link.field: [t for t in maps[link.field] if t != record_id] for link in links}
+            fields = [name for name in changes if name in ref_names or record_id in maps.get(name, [])]
+            detached += [{"kind": other.kind, "id": holder_id, "field": name} for name in fields]
             modify(session, other, workspace, holder_id, changes, row.version, actor)
+    return detached
+
+
+def put_in_bin(
+    session: Session, ent: Entity, workspace_id: int, record: Record, detached: list[Record], title: str, actor: str
+) -> None:
+    """Keep a deleted record, its link lists and what pointed at it, for the recycle bin's restore."""
+    rows = to_jsonable_python({"record": record, "detached": detached})
+    session.add(
+        BinEntry(
+            workspace_id=workspace_id,
+            kind=ent.kind,
+            record_id=record["id"],
+            title=title[:200],
+            rows=rows,
+            deleted_by=(actor.strip() or "unknown")[:80],
+        )
+    )

@@ -148,12 +148,23 @@ def stale_workspace(session: Session, workspace: Workspace, expected: int) -> St
 
 
 def _change(
-    engine: Engine, workspace_id: int, actor: str, expected_version: int, action: Action, **changes: Any
+    engine: Engine,
+    workspace_id: int,
+    actor: str,
+    expected_version: int,
+    *,
+    action: Action = Action.EDIT,
+    audited_as: str = "update",
+    **changes: Any,
 ) -> Workspace:
+    """One change of the workspace row, by someone whose role allows `action`; `audited_as` is the audit
+    trail's word for it (a delete is a delete)."""
     return write_workspace(
         engine,
         str(changes.get("name", "this name")),
-        lambda session: _change_in(session, workspace_id, actor, expected_version, changes, action),
+        lambda session: _change_in(
+            session, workspace_id, actor, expected_version, changes, action=action, audited_as=audited_as
+        ),
     )
 
 
@@ -163,7 +174,9 @@ def _change_in(
     actor: str,
     expected_version: int,
     changes: Mapping[str, Any],
+    *,
     action: Action = Action.EDIT,
+    audited_as: str = "update",
 ) -> Workspace:
     require(session, workspace_id, actor, action)
     statement = select(Workspace).where(Workspace.id == workspace_id).with_for_update()
@@ -185,7 +198,7 @@ def _change_in(
         actor=actor,
         table_name="workspace",
         row_id=workspace_id,
-        action="update",
+        action=audited_as,
         before=before,
         after=workspace.model_dump(),
     )
@@ -201,16 +214,18 @@ def update_workspace(
     valid = validate_workspace(merged)
     with read_session(engine) as session:
         ensure_unique_name(session, valid.name, own_id=workspace_id)
-    return _change(engine, workspace_id, actor, expected_version, Action.EDIT, **valid.model_dump())
+    return _change(engine, workspace_id, actor, expected_version, **valid.model_dump())
 
 
 def set_archived(engine: Engine, workspace_id: int, archived: bool, *, expected_version: int, actor: str) -> Workspace:
-    return _change(engine, workspace_id, actor, expected_version, Action.EDIT, archived=archived)
+    return _change(engine, workspace_id, actor, expected_version, archived=archived)
 
 
 def delete_workspace(engine: Engine, workspace_id: int, *, expected_version: int, actor: str) -> Workspace:
     """Soft delete: hidden everywhere, restorable from the workspaces page."""
-    return _change(engine, workspace_id, actor, expected_version, Action.OWN, deleted_at=utcnow())
+    return _change(
+        engine, workspace_id, actor, expected_version, action=Action.OWN, audited_as="delete", deleted_at=utcnow()
+    )
 
 
 def restore_workspace(engine: Engine, workspace_id: int, *, expected_version: int, actor: str) -> Workspace:
@@ -218,6 +233,8 @@ def restore_workspace(engine: Engine, workspace_id: int, *, expected_version: in
     try:
         with read_session(engine) as session:
             ensure_unique_name(session, workspace.name, own_id=workspace_id)
-        return _change(engine, workspace_id, actor, expected_version, Action.OWN, deleted_at=None)
+        return _change(
+            engine, workspace_id, actor, expected_version, action=Action.OWN, audited_as="restore", deleted_at=None
+        )
     except InvalidInput as exc:
         raise Conflict(f"rename the other workspace called {workspace.name!r} before restoring this one") from exc

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from threading import Lock
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from models.engine import read_session
 from models.workshop import Contribution, LiveSession, Participant, Vote
@@ -86,26 +88,51 @@ def closed_vote_totals(engine: Engine, workspace_id: int, vote_round: str = "nee
 
 
 def session_log(engine: Engine, session_id: int) -> dict[str, Any]:
-    """Who joined, what they submitted and every vote, with times: kept and exportable as JSON."""
+    """Who joined, what they submitted and every vote, with times: kept and exportable as JSON.
+
+    Every change to a session moves its version, and the facilitator's page offers the log on every
+    rerun: read whole only when the version moved (one indexed read otherwise). Shared: do not modify."""
     with read_session(engine) as session:
-        live = session.get(LiveSession, session_id)
-        if live is None:
+        version = session.exec(select(LiveSession.version).where(LiveSession.id == session_id)).first()
+        if version is None:
             return {}
-        people = session.exec(select(Participant).where(Participant.session_id == session_id)).all()
-        names = {p.id: p.name for p in people}
-        ideas = session.exec(select(Contribution).where(Contribution.session_id == session_id)).all()
-        votes = session.exec(select(Vote).where(Vote.session_id == session_id).order_by(col(Vote.id))).all()
-        return {
-            "code": live.code,
-            "opened_by": live.opened_by,
-            "opened_at": live.opened_at.isoformat(),
-            "closed_at": live.closed_at.isoformat() if live.closed_at else None,
-            "allowance": live.allowance,
-            "participants": [{"name": p.name, "joined_at": p.joined_at.isoformat()} for p in people],
-            "contributions": [contribution_row(c, names[c.participant_id]) for c in ideas],
-            "votes": [
-                {"by": names[v.participant_id], "round": v.round, "target_id": v.target_id, "at": v.at.isoformat()}
-                for v in votes
-            ],
-            "vote_counts": dict(Counter(f"{v.round}:{v.target_id}" for v in votes)),
-        }
+        with _LOGS_LOCK:  # several facilitators' pages rerun in threads of one server
+            found = _LOGS.setdefault(engine, {}).get(session_id)
+        if found is None or found[0] != version:
+            found = (version, _read_log(session, session_id))
+            with _LOGS_LOCK:
+                logs = _LOGS.setdefault(engine, {})
+                logs.pop(session_id, None)  # an older version of it is never asked for again
+                logs[session_id] = found  # newest last: the first is the one to let go
+                while len(logs) > LOGS_KEPT:
+                    logs.pop(next(iter(logs)))
+        return found[1]
+
+
+LOGS_KEPT = 8  # sessions an engine whose latest log is kept
+_LOGS: WeakKeyDictionary[Engine, dict[int, tuple[int, dict[str, Any]]]] = WeakKeyDictionary()
+_LOGS_LOCK = Lock()
+
+
+def _read_log(session: Session, session_id: int) -> dict[str, Any]:
+    live = session.get(LiveSession, session_id)
+    if live is None:
+        return {}
+    people = session.exec(select(Participant).where(Participant.session_id == session_id)).all()
+    names = {p.id: p.name for p in people}
+    ideas = session.exec(select(Contribution).where(Contribution.session_id == session_id)).all()
+    votes = session.exec(select(Vote).where(Vote.session_id == session_id).order_by(col(Vote.id))).all()
+    return {
+        "code": live.code,
+        "opened_by": live.opened_by,
+        "opened_at": live.opened_at.isoformat(),
+        "closed_at": live.closed_at.isoformat() if live.closed_at else None,
+        "allowance": live.allowance,
+        "participants": [{"name": p.name, "joined_at": p.joined_at.isoformat()} for p in people],
+        "contributions": [contribution_row(c, names[c.participant_id]) for c in ideas],
+        "votes": [
+            {"by": names[v.participant_id], "round": v.round, "target_id": v.target_id, "at": v.at.isoformat()}
+            for v in votes
+        ],
+        "vote_counts": dict(Counter(f"{v.round}:{v.target_id}" for v in votes)),
+    }

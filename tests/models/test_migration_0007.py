@@ -23,7 +23,7 @@ def test_an_older_database_gains_accounts_and_keeps_its_workspace(tmp_path):
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
+        command.upgrade(config, "0006")
         connection.execute(text(WORKSPACE))
     upgrade_to_head(engine)
     check_no_drift(engine)
@@ -42,5 +42,5 @@ def test_the_downgrade_removes_both_tables(tmp_path):
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0005")
+        command.downgrade(config, "0006")
     assert not {"account", "membership"} & set(inspect(engine).get_table_names())

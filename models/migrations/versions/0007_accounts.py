@@ -1,11 +1,8 @@
 """accounts: people who sign in, and their role in each workspace
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-02 01:40:00
-
-0006 is written in parallel on another branch; when both are merged, this one's down_revision becomes
-"0006" so the history stays one line.
 """
 
 from collections.abc import Sequence
@@ -15,7 +12,7 @@ import sqlmodel  # noqa: F401  (the column types below)
 from alembic import op
 
 revision: str = "0007"
-down_revision: str | Sequence[str] | None = "0005"
+down_revision: str | Sequence[str] | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

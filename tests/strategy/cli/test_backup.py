@@ -13,6 +13,7 @@ from models.settings import get_settings
 from strategy.__main__ import app
 from strategy.errors import InvalidInput
 from strategy.store.backup import restore_json
+from strategy.store.baselines import list_baselines
 from strategy.store.interchange import export_json
 from strategy.store.records import list_records, update_record
 from strategy.store.workspaces import list_workspaces
@@ -97,3 +98,15 @@ def test_the_sqlite_copy_is_consistent_while_someone_keeps_writing(cli_db, empty
 def test_restore_refuses_a_file_that_is_not_a_backup(engine):
     with pytest.raises(InvalidInput, match="not a workbench backup"):
         restore_json(engine, b'{"workspaces": 1}', actor=ACTOR)
+
+
+def test_the_json_bundle_keeps_each_workspaces_baselines(cli_db, empty_database):
+    invoke("init")
+    invoke("backup", "--out", str(cli_db / "all.json"))
+    url = empty_database()
+    invoke("restore", str(cli_db / "all.json"))
+    restored = make_engine(url)
+    [workspace] = list_workspaces(restored)
+    [baseline] = list_baselines(restored, workspace.id or 0)
+    assert baseline.name == "Board approved, March"
+    assert baseline.document["workspace"]["discount_rate"] == 0.08

@@ -11,13 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategy.cycles import DependencyCycle, find_cycle
-from strategy.deliver.schedule import (
-    critical_path,
-    quarter_of,
-    schedule,
-    slack_days,
-    spread,
-)
+from strategy.deliver.schedule import quarter_of, schedule, spread
+from strategy.deliver.slack import critical_path, slack_days
 from tests.factories_roadmap import PLAN_START, task
 
 WEEK = timedelta(days=7)

@@ -49,3 +49,22 @@ def test_the_sample_shows_the_flaws_its_description_owns_up_to(engine, sample):
     sound = ("HEALTH-CONTINUUM", "HEALTH-FIT", "HEALTH-DISCIPLINE", "HEALTH-CAPABILITY", "HEALTH-PILOT")
     assert {rule: found[rule].status for rule in sound} == dict.fromkeys(sound, "pass")
     assert "committee since May" in sample.description and "no retention rule" in sample.description
+
+
+def test_a_monte_carlo_already_run_by_the_caller_gives_the_same_verdicts_without_running_again(
+    engine, sample, monkeypatch
+):
+    from strategy.health import types
+    from strategy.plan.business_case import settings_of
+    from strategy.plan.montecarlo import npv_distribution
+    from strategy.store.snapshot import workspace_records
+
+    records = workspace_records(engine, sample.id)
+    alone = run_health(sample, records, TODAY)
+    risk = npv_distribution(settings_of(sample), records["cost"], records["benefit"])
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the Monte Carlo ran a second time")
+
+    monkeypatch.setattr(types, "npv_distribution", refuse)
+    assert run_health(sample, records, TODAY, risk=risk) == alone

@@ -15,9 +15,13 @@ from strategy.errors import Conflict
 from strategy.store.access import OPERATOR, Forbidden
 from strategy.store.accounts import add_account
 from strategy.store.actuals import insert_actuals
+from strategy.store.audit import recent_events
+from strategy.store.baselines import save_baseline
 from strategy.store.interchange import duplicate_workspace, export_json
 from strategy.store.members import grant, members, revoke, role_of
 from strategy.store.records import apply_table_edits, create_record, delete_record, list_records, update_record
+from strategy.store.recycle_bin import list_bin, restore_from_bin
+from strategy.store.undo import undo_change
 from strategy.store.workspaces import (
     create_workspace,
     delete_workspace,
@@ -51,6 +55,8 @@ def team(engine, monkeypatch) -> dict[str, Any]:
     live = open_session(engine, ws.id, actor=ACTOR, minutes=60, allowance=3)
     seat = join(engine, live.code, "Pia on her phone")
     idea = submit(engine, seat.token, **IDEA)
+    binned = make_need(engine, ws.id, title="Deleted, in the bin")
+    delete_record(engine, "need", ws.id, binned["id"], expected_version=1, actor=ACTOR)
     monkeypatch.setenv("WORKBENCH_ACCOUNTS", "passwords")
     get_settings.cache_clear()
     for role in ROLES:
@@ -65,6 +71,7 @@ def edits(engine, team) -> dict[str, Callable[[str], object]]:
     """Every write path a viewer must not take, as a call by the named actor."""
     ws, need, live = team["ws"].id, team["need"], team["live"]
     fresh = get_workspace(engine, ws)
+    need_events = [e for e in recent_events(engine, ws) if e.table_name == "need"]
     return {
         "create a record": lambda who: create_record(engine, "need", ws, {"title": "x"}, actor=who),
         "update a record": lambda who: update_record(
@@ -92,6 +99,9 @@ def edits(engine, team) -> dict[str, Callable[[str], object]]:
             engine, ws, {"id": 1, "impact_assessment": "fine"}, "", actor=who, today=TODAY
         ),
         "store KPI actuals": lambda who: insert_actuals(engine, ws, [(1, TODAY, 1.0)], actor=who),
+        "save a baseline": lambda who: save_baseline(engine, ws, "Board approved", actor=who),
+        "undo a change": lambda who: undo_change(engine, ws, need_events[0].id, actor=who),
+        "restore from the bin": lambda who: restore_from_bin(engine, ws, list_bin(engine, ws)[0].id, actor=who),
     }  # fmt: skip
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from sqlmodel import SQLModel
 
-import models  # noqa: F401
+import models.tables  # noqa: F401
 from models.engine import make_engine
 from tests.concurrency import PATHS, hammer, race_names, race_rings
 

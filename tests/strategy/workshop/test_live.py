@@ -195,3 +195,37 @@ def test_whatever_the_taps_the_dots_placed_never_exceed_the_allowance(allowance,
             pass
     assert placed == min(len(taps), allowance) == sum(news_since(engine, live.id, 0).totals.values())
     assert ballot(engine, seat.token).remaining == allowance - placed
+
+
+def test_the_log_is_read_again_only_when_the_session_moved_and_always_shows_the_latest(engine):
+    from sqlalchemy import event
+
+    _, needs, live = opened(engine)
+    seat = join(engine, live.code, "Ana")
+    vote(engine, seat.token, needs[0])
+    assert len(session_log(engine, live.id)["votes"]) == 1
+    statements: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    unchanged = session_log(engine, live.id)
+    assert len(unchanged["votes"]) == 1 and len([s for s in statements if s.startswith("SELECT")]) == 1
+    submit(engine, seat.token, **IDEA)
+    vote(engine, join(engine, live.code, "Ben").token, needs[1])
+    log = session_log(engine, live.id)
+    assert [v["by"] for v in log["votes"]] == ["Ana", "Ben"] and [c["title"] for c in log["contributions"]] == [
+        IDEA["title"]
+    ]
+
+
+def test_two_rooms_on_one_server_each_get_their_own_log(engine):
+    _, first_needs, first = opened(engine)
+    other = make_workspace(engine, name="Second plan")
+    second_needs = [make_need(engine, other.id, title="Other need")["id"]]
+    second = open_session(engine, other.id, actor=ACTOR, minutes=60, allowance=3)
+    vote(engine, join(engine, first.code, "Ana").token, first_needs[0])
+    for _ in range(2):
+        logs = [session_log(engine, live.id) for live in (first, second)]
+        assert [log["code"] for log in logs] == [first.code, second.code]
+        assert [[v["by"] for v in log["votes"]] for log in logs] == [["Ana"], []]
+    vote(engine, join(engine, second.code, "Ben").token, second_needs[0])
+    assert [v["by"] for v in session_log(engine, second.id)["votes"]] == ["Ben"]
+    assert [v["by"] for v in session_log(engine, first.id)["votes"]] == ["Ana"]
