@@ -8,9 +8,10 @@ import statistics
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from strategy.cli.live_app import CHROMIUM, CHROMIUM_FLAGS
 
@@ -18,12 +19,22 @@ WAIT_MS = 60_000  # a cold page on a busy 2-core machine; the figure reports wha
 PROJECTOR: dict[str, Any] = {"viewport": {"width": 1920, "height": 1080}}
 PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 BOARD_WAIT_S = 5.0
+LINKS = "[data-testid=stSidebar] [data-testid=stPageLink-NavLink]"
 GANTT = "[data-testid=stPlotlyChart] .barlayer path"  # the Gantt tab opens first: its chart is the page's first
 IDLE = """() => {
   const app = document.querySelector('[data-testid=stApp]');
   return app !== null && app.getAttribute('data-test-script-state') === 'notRunning'
     && !document.querySelector('[data-stale="true"]');
 }"""
+
+
+@dataclass(frozen=True)
+class Timings:
+    """Seconds until a page is ready: the first visit, a later new tab, and the median click from the sidebar."""
+
+    first_tab: float
+    new_tab: float
+    click: float
 
 
 @contextmanager
@@ -41,17 +52,24 @@ def idle(page: Page, timeout: float = WAIT_MS) -> None:
     page.wait_for_function(IDLE, timeout=timeout)
 
 
-def _visit(browser: Browser, address: str, ready: Callable[[Page], None]) -> float:
-    """Seconds from asking for the address in a new tab (a new session of the app, in a browser that has
-    loaded the app's scripts before, as a person's has) until `ready` holds."""
-    page = browser.contexts[0].new_page() if browser.contexts else browser.new_context(**PROJECTOR).new_page()
-    try:
-        start = time.monotonic()
-        page.goto(address)
-        ready(page)
-        return time.monotonic() - start
-    finally:
-        page.close()
+def _new_tab(context: BrowserContext, address: str, ready: Callable[[Page], None]) -> tuple[Page, float]:
+    """A new tab (a new session) opened on the address; seconds until `ready` holds."""
+    page = context.new_page()
+    start = time.monotonic()
+    page.goto(address)
+    ready(page)
+    return page, time.monotonic() - start
+
+
+def _click_through(page: Page, link: str, ready: Callable[[Page], None]) -> float:
+    """From the rule book (no chart, no list), seconds from a click on the sidebar link until `ready`."""
+    page.locator(LINKS, has_text="Rule book").first.click()
+    page.get_by_role("heading", name="Rule book").first.wait_for(state="visible", timeout=WAIT_MS)
+    idle(page)
+    start = time.monotonic()
+    page.locator(LINKS, has_text=link).first.click()
+    ready(page)
+    return time.monotonic() - start
 
 
 def gantt_visible(page: Page) -> None:
@@ -65,11 +83,18 @@ def objectives_interactive(page: Page) -> None:
     idle(page)
 
 
-def first_and_median(browser: Browser, address: str, ready: Callable[[Page], None], runs: int) -> tuple[float, float]:
-    """The first visit (the server computes and caches, the browser loads the scripts) and the median
-    of `runs` later visits, each a new session."""
-    first = _visit(browser, address, ready)
-    return first, statistics.median(_visit(browser, address, ready) for _ in range(runs))
+def page_timings(browser: Browser, address: str, link: str, ready: Callable[[Page], None], runs: int) -> Timings:
+    """The page as a person meets it: opened in a new tab first (the server computes and caches, the
+    browser loads the app's scripts), again in another new tab, then reached `runs` times from the sidebar."""
+    context = browser.new_context(**PROJECTOR)
+    try:
+        first, cold = _new_tab(context, address, ready)
+        first.close()
+        page, tab = _new_tab(context, address, ready)
+        clicks = [_click_through(page, link, ready) for _ in range(runs)]
+        return Timings(cold, tab, statistics.median(clicks))
+    finally:
+        context.close()
 
 
 def join(page: Page, url: str, code: str, name: str) -> None:
@@ -129,8 +154,8 @@ def visit_every_page(browser: Browser, url: str, workspace_id: int) -> int:
         page = context.new_page()
         page.goto(f"{url}/?ws={workspace_id}")
         idle(page)
-        links = page.locator("[data-testid=stSidebar] [data-testid=stPageLink-NavLink]")
-        links.first.wait_for(state="visible", timeout=WAIT_MS)
+        links = page.locator(LINKS)
+        links.last.filter(has_text="Rule book").wait_for(state="visible", timeout=WAIT_MS)  # the whole list
         count = links.count()
         for n in range(count):
             links.nth(n).click()
