@@ -169,13 +169,15 @@ def _gantt_figure(roadmap: Roadmap, items: list[RoadmapItem], colour: str, whole
     """The rows in view; their objectives' due dates (every objective's when the whole plan is drawn)."""
     served = {o for i in items for o in i.initiative["objective_ids"]}
     objectives = recs["objective"] if whole else [o for o in recs["objective"] if o["id"] in served]
+    # Part of the plan spans its own dates (and its objectives' due dates), so its bars read at full width.
+    dues = [o["due_date"] for o in objectives if o.get("due_date")]
     return gantt_chart(
         items,
         objectives,
         roadmap.late,
         colour_by="status" if colour == "status" else "objective",
-        plan_start=roadmap.plan_start,
-        plan_end=roadmap.plan_end,
+        plan_start=roadmap.plan_start if whole else min(i.start for i in items),
+        plan_end=roadmap.plan_end if whole else max([*(i.end for i in items), *dues]),
         today=today,
     )
 
