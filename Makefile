@@ -18,9 +18,10 @@ lint: setup
 	.venv/bin/lint-imports
 
 bench: setup
-	.venv/bin/python -m strategy bench --size sample
+	.venv/bin/python -m strategy bench --size sample --sessions 10
 
 # Full size: the large workspace (12,428 records) with the slowest page and the PDF brief at every size,
+# Chromium on it and the server's memory over 100 sessions of every page,
 # then 8 processes × 500 edits on SQLite and a throw-away PostgreSQL.
 stress: setup
 	.venv/bin/python -m strategy bench --size large --growth

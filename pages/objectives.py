@@ -55,6 +55,7 @@ context = smart_context(current)
 checks = derived("smart", ws_id, lambda: {c.objective_id: c for c in check_objectives(objectives, context)})
 counts = derived("kpi_counts", ws_id, lambda: kpi_counts(records("kpi", ws_id)))
 OPEN = "objective_open"
+GRID_ROWS = 20  # what a projector reads; the table lists the rest
 
 
 def badge(verdict: str, text: str) -> str:
@@ -183,7 +184,9 @@ if objectives:  # no tiles of zeros before the first objective: the list says wh
     for column, (label, value) in zip(st.columns(4), {**tiles, "Fail": tally["fail"]}.items(), strict=True):
         column.metric(label, value)
 if checks:
-    chart(derived("smart:grid", ws_id, lambda: smart_grid(list(checks.values()))), key="smart_grid")
+    chart(derived("smart:grid", ws_id, lambda: smart_grid(list(checks.values()), limit=GRID_ROWS)), key="smart_grid")
+    if len(checks) > GRID_ROWS:
+        st.caption(f"The {GRID_ROWS} weakest of {len(checks)} objectives; the table below lists every one.")
 
 listing, adding = st.columns([3, 2])
 with adding, st.form("new_objective", border=True):

@@ -147,41 +147,71 @@ def _phone_list(items: list[RoadmapItem]) -> list[tuple[str, str]]:
     return waves
 
 
+def _rows_in_view(items: list[RoadmapItem]) -> tuple[list[RoadmapItem], int]:
+    """VISIBLE_ROWS rows at a time, readable from the back of the room; the page picked, the first by default."""
+    if len(items) <= VISIBLE_ROWS:
+        return items, 0
+    pages = -(-len(items) // VISIBLE_ROWS)
+    if st.session_state.get("roadmap_rows", 0) >= pages:  # another wave has fewer rows: back to its first
+        st.session_state.pop("roadmap_rows", None)
+    shown = int(
+        st.selectbox(
+            "Rows",
+            range(pages),
+            format_func=lambda n: f"{n * VISIBLE_ROWS + 1}–{min((n + 1) * VISIBLE_ROWS, len(items))} of {len(items)}",
+            key="roadmap_rows",
+        )
+    )
+    return items[shown * VISIBLE_ROWS : (shown + 1) * VISIBLE_ROWS], shown
+
+
+def _gantt_figure(roadmap: Roadmap, items: list[RoadmapItem], colour: str, whole: bool) -> go.Figure:
+    """The rows in view; their objectives' due dates (every objective's when the whole plan is drawn)."""
+    served = {o for i in items for o in i.initiative["objective_ids"]}
+    objectives = recs["objective"] if whole else [o for o in recs["objective"] if o["id"] in served]
+    # Part of the plan spans its own dates (and its objectives' due dates), so its bars read at full width.
+    dues = [o["due_date"] for o in objectives if o.get("due_date")]
+    return gantt_chart(
+        items,
+        objectives,
+        roadmap.late,
+        colour_by="status" if colour == "status" else "objective",
+        plan_start=roadmap.plan_start if whole else min(i.start for i in items),
+        plan_end=roadmap.plan_end if whole else max([*(i.end for i in items), *dues]),
+        today=today,
+    )
+
+
 def _gantt_tab(roadmap: Roadmap) -> None:
-    left, right = st.columns([3, 1])
+    left, middle, right = st.columns([2, 1, 1], vertical_alignment="bottom")
     colour = left.radio(
         "Colour by", list(COLOUR_BY), format_func=COLOUR_BY.__getitem__, horizontal=True, key="roadmap_colour"
     )
-    with right:
+    with middle:
         wave = _wave_filter(roadmap)
-    items = [i for i in roadmap.items if wave == ALL_WAVES or (i.initiative["wave"] or 0) == wave]
-    figure = derived(
-        f"gantt:{colour}:{wave}:{today}",
-        ws_id,
-        lambda: gantt_chart(
-            items,
-            recs["objective"],
-            roadmap.late,
-            colour_by="status" if colour == "status" else "objective",
-            plan_start=roadmap.plan_start,
-            plan_end=roadmap.plan_end,
-            today=today,
-        ),
-    )
+    in_wave = [i for i in roadmap.items if wave == ALL_WAVES or (i.initiative["wave"] or 0) == wave]
+    with right:
+        items, page = _rows_in_view(in_wave)
+    whole = len(items) == len(roadmap.items)
+    key = f"gantt:{colour}:{wave}:{page}:{today}"
+    figure = derived(key, ws_id, lambda: _gantt_figure(roadmap, items, colour, whole))
     with wide_only("gantt"):
         chart(figure, key="roadmap_gantt")
-        if len(items) > VISIBLE_ROWS:
-            st.caption(f"The first {VISIBLE_ROWS} of {len(items)} rows: drag the chart up to see the rest.")
+        if not whole:
+            st.caption(
+                f"{len(items)} of {len(roadmap.items)} initiatives: pick a wave and rows above. "
+                "Below the rows: the due dates of the objectives they serve (drag the chart up)."
+            )
         st.caption("Thick outline: the critical path. Diamonds: objective due dates (⚠ when the work ends later).")
     with phone_only("gantt"):
-        for heading, lines in derived(f"gantt:phone:{wave}:{today}", ws_id, lambda: _phone_list(items)):
+        for heading, lines in derived(f"gantt:phone:{wave}:{page}:{today}", ws_id, lambda: _phone_list(items)):
             st.markdown(heading)
             st.markdown(lines)
-    shown = initiatives if wave == ALL_WAVES else [i.initiative for i in items]
+    shown = initiatives if wave == ALL_WAVES else [i.initiative for i in in_wave]
     dependency_forms(ws_id, initiatives, shown)
     pin_form(ws_id, shown)
     # The wave the chart shows: the dates are formatted once per data version, not per row on every rerun.
-    rows = derived(f"gantt:rows:{wave}:{today}", ws_id, lambda: _schedule_rows(items))
+    rows = derived(f"gantt:rows:{wave}:{today}", ws_id, lambda: _schedule_rows(in_wave))
     st.dataframe(rows, hide_index=True, width="stretch", placeholder=MISSING)
 
 

@@ -8,4 +8,4 @@ export PATH="$PWD/.venv/bin:$PATH"
 scripts/with_postgres.sh python -m pytest "$@"
 # Smoke test of the benchmark: it must finish (timings on shared machines are noisy; budgets are judged
 # from `make stress`, not here).
-python -m strategy bench --size sample --runs 2 > /dev/null
+python -m strategy bench --size sample --runs 2 --sessions 3 > /dev/null

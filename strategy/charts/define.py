@@ -145,9 +145,15 @@ def gap_radar(gaps: Sequence[Gap]) -> go.Figure:
     return _radar(labels, [g.current for g in ordered], [g.target for g in ordered], height=560)
 
 
-def smart_grid(checks: Sequence[SmartCheck], title_width: int = 48) -> go.Figure:
-    """Objectives by SMART letter: green pass, orange stretch, red fail; worst objectives on top."""
-    ordered = sorted(reversed(checks), key=lambda c: SEVERITY[c.verdict])  # heatmap rows run bottom-up
+def _weakness(check: SmartCheck) -> tuple[int, int]:
+    return SEVERITY[check.verdict], sum(SEVERITY[letter.verdict] for letter in check.letters)
+
+
+def smart_grid(checks: Sequence[SmartCheck], title_width: int = 48, limit: int | None = None) -> go.Figure:
+    """Objectives by SMART letter: green pass, orange stretch, red fail; worst objectives on top.
+    With a limit, only that many of the weakest (a projector reads about 20 rows; a table lists all)."""
+    ordered = sorted(reversed(checks), key=_weakness)  # heatmap rows run bottom-up
+    ordered = ordered if limit is None else ordered[-limit:]
     titles = [_short(c.title, title_width) for c in ordered]
     z = [[SEVERITY[c.letter(letter).verdict] for letter in LETTERS] for c in ordered]
     text = [[VERDICT_MARK[c.letter(letter).verdict] for letter in LETTERS] for c in ordered]

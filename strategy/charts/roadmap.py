@@ -26,7 +26,7 @@ NO_OBJECTIVE = "No objective"
 LABEL_CHARS = 42
 ROW_HEIGHT = 46
 GRID = "#dee2e6"
-VISIBLE_ROWS = 30  # a long plan opens on its first rows, readable on a projector
+VISIBLE_ROWS = 20  # rows a projector shows readably; a longer plan is paged or dragged
 MS_PER_DAY = 86_400_000
 
 

@@ -27,13 +27,7 @@ SIZES = ("sample", "medium", "large")
 PACKAGES = ("streamlit", "plotly", "pandas", "numpy", "sqlalchemy", "sqlmodel", "pydantic", "kaleido", "weasyprint")
 PAGE_RATIO = {"sample": 3.0, "medium": 5.0, "large": 5.0}
 MAX_SQL = 15
-PARTS = ("computations", "workshop", "brief", "start-up", "pages")  # --only picks among these
-NOT_MEASURED = [
-    Row("browser", "roadmap Gantt visible in Chromium", None, note="not measured by this benchmark yet"),
-    Row("browser", "Objectives page interactive in Chromium", None, note="not measured by this benchmark yet"),
-    Row("browser", "workshop vote reaches the projector", None, note="printed by tests/e2e/test_workshop.py"),
-    Row("memory", "server after 100 sessions of every page", None, note="not measured by this benchmark yet"),
-]
+PARTS = ("computations", "workshop", "brief", "start-up", "pages", "browser")  # --only picks among these
 
 
 def machine() -> dict[str, Any]:
@@ -100,6 +94,8 @@ def bench(
     size: Annotated[str, typer.Option(help=f"one of {', '.join(SIZES)}")] = "sample",
     as_json: Annotated[bool, typer.Option("--json", help="the rows as JSON")] = False,
     runs: Annotated[int, typer.Option(help="reruns a page (after one warm-up)")] = 10,
+    sessions: Annotated[int, typer.Option(help="browser sessions, each visiting every page, for server memory")] = 100,
+    with_browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Chromium timings, memory")] = True,
     with_growth: Annotated[bool, typer.Option("--growth/--no-growth", help="all three sizes")] = False,
     only: Annotated[
         list[str] | None, typer.Option("--only", help=f"repeat to measure only some of: {', '.join(PARTS)}")
@@ -107,6 +103,7 @@ def bench(
 ) -> None:
     """Build a seeded workspace and print every figure beside its budget."""
     # What is measured loads only now: every other command starts without it.
+    from strategy.cli.bench_browser import browser
     from strategy.cli.bench_measure import (
         actuals_upload,
         briefs,
@@ -123,7 +120,7 @@ def bench(
     unknown = set(only or ()) - set(PARTS)
     if unknown:
         raise typer.BadParameter(f"choose among {', '.join(PARTS)}", param_hint="--only")
-    wanted = set(only or PARTS)  # the whole table unless asked for part of it
+    wanted = set(only or PARTS) - (set() if with_browser else {"browser"})  # the whole table unless asked
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         ws, rows = build_workspace(size, folder)
@@ -137,7 +134,8 @@ def bench(
             if with_growth:
                 slowest = max(found[1:], key=lambda page: page["median_ms"])["page"]
                 rows += growth(slowest, folder, runs)
-        rows += [actuals_upload(ws), peak_memory(), *NOT_MEASURED] if wanted == set(PARTS) else [peak_memory()]
+        rows += browser(ws, folder, sessions) if "browser" in wanted else []
+        rows += [actuals_upload(ws), peak_memory()] if wanted >= set(PARTS) - {"browser"} else [peak_memory()]
     about = machine() | {"size": size, "records": ws.records}
     if as_json:
         emit_json(about | {"rows": [asdict(row) | {"verdict": row.verdict} for row in rows]})

@@ -8,20 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import app_env, running_apps
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
+from tests.e2e.servers import CHROMIUM, CHROMIUM_FLAGS, app_env, chromium_installed, running_apps
 
 # A rerun on a busy 2-core machine can take longer than Playwright's default 5 s; a user would wait too.
 expect.set_options(timeout=30_000)
@@ -29,9 +16,9 @@ expect.set_options(timeout=30_000)
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args() -> dict:
-    if not Path(CHROMIUM).exists():
+    if not chromium_installed():
         pytest.skip("Debian's chromium is not installed")
-    return {"executable_path": CHROMIUM, "args": FLAGS}
+    return {"executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
 
 
 @pytest.fixture(scope="session")

@@ -5,44 +5,18 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from strategy.cli.browser_probe import BOARD_WAIT_S, PHONE, PROJECTOR, join, vote_and_time, votes_on_board
 from tests.e2e.settle import settle
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
-BOARD_WAIT_S = 5.0
 SHOTS = Path(os.environ.get("WORKBENCH_SHOTS", tempfile.gettempdir()))
-
-
-def join(page: Page, url: str, code: str, name: str) -> None:
-    page.goto(f"{url}/?join={code}")
-    page.get_by_label("Your name").fill(name)
-    page.get_by_role("button", name="Join").click()
-    expect(page.get_by_role("heading", name=f"Hi {name}")).to_be_visible(timeout=30_000)
-
-
-def votes_on_board(projector: Page) -> int:
-    return int(projector.locator(".board-state").get_attribute("data-votes") or 0)
-
-
-def vote_and_time(phone: Page, projector: Page, nth: int) -> float:
-    """Seconds from a phone's tap until the projector, untouched, shows the new total."""
-    before = votes_on_board(projector)
-    phone.locator("[class*='st-key-vote_'] button").nth(nth).click()
-    tapped = time.monotonic()
-    deadline = tapped + BOARD_WAIT_S
-    while votes_on_board(projector) <= before:
-        assert time.monotonic() < deadline, "the projector did not show the vote within 5 s"
-        time.sleep(0.05)
-    return time.monotonic() - tapped
 
 
 def serious(page: Page) -> list[str]:

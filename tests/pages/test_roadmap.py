@@ -182,9 +182,11 @@ def test_a_stored_cycle_is_named_and_can_be_undone_from_the_page(at, app_db):
     assert gantt(at) and stored(app_db)["Single member record (pilot: contact centre)"]["depends_on_ids"] == []
 
 
-def test_a_long_plan_is_drawn_a_wave_at_a_time(app_db):
+def test_a_long_plan_is_drawn_a_wave_and_twenty_rows_at_a_time(app_db):
+    """A projector reads 20 rows: the first wave opens, and a long selection is paged, never drawn whole."""
     import json as _json
 
+    from strategy.charts.roadmap import VISIBLE_ROWS
     from strategy.store.generator import generate
     from strategy.store.interchange import import_document, parse_document
 
@@ -193,10 +195,17 @@ def test_a_long_plan_is_drawn_a_wave_at_a_time(app_db):
     page.selectbox(key="workspace_id").select(big.id).run()
     assert page.selectbox(key="roadmap_wave").value == 1
     waves = {i["id"]: i["wave"] for i in list_records(engine_of(app_db), "initiative", big.id)}
-    drawn = [int(row[1:]) for t in gantt(page)["data"] if t.get("customdata") for row in t["y"]]
-    assert drawn and {waves[i] for i in drawn} == {1}
-    page.selectbox(key="roadmap_wave").select(-1).run()  # all waves
-    assert len([r for t in gantt(page)["data"] if t.get("customdata") for r in t["y"]]) == len(waves)
+
+    def drawn() -> list[int]:
+        return [int(row[1:]) for t in gantt(page)["data"] if t.get("customdata") for row in t["y"]]
+
+    assert len(drawn()) == VISIBLE_ROWS and {waves[i] for i in drawn()} == {1}
+    page.selectbox(key="roadmap_wave").select(-1).run()  # all waves: 100 initiatives, 20 at a time
+    first = drawn()
+    assert len(first) == VISIBLE_ROWS and page.selectbox(key="roadmap_rows").options[-1] == "81–100 of 100"
+    page.selectbox(key="roadmap_rows").select(4).run()
+    last = drawn()
+    assert len(last) == VISIBLE_ROWS and not set(first) & set(last)
 
 
 def test_a_schedule_never_stored_is_explained_not_flagged_as_different(at, app_db):

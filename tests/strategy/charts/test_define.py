@@ -47,6 +47,16 @@ def test_the_smart_grid_puts_the_worst_objective_on_top():
     assert smart_grid(checks).layout.yaxis.ticktext[-1] == "Vague one"
 
 
+def test_a_long_smart_grid_shows_only_the_weakest_objectives():
+    """150 rows do not read on a projector: the grid keeps the weakest, the page's table lists the rest."""
+    good = [check_objective(objective(id=n, title=f"Good {n}: 80 % by mid-2027"), CONTEXT) for n in range(1, 29)]
+    vague = [check_objective(objective(id=n, title=f"Vague {n}", metric=""), CONTEXT) for n in (29, 30)]
+    figure = smart_grid(good[:10] + vague + good[10:], limit=20)
+    titles = list(figure.layout.yaxis.ticktext)
+    assert len(titles) == 20 and set(titles[-2:]) == {"Vague 29", "Vague 30"}
+    assert len(figure.data[0].z) == 20 and figure.layout.height < 90 + 64 * 21
+
+
 def test_the_sankey_flows_from_needs_to_kpis_and_sends_orphans_to_none_yet():
     needs = [need(7), need(8, "Quotes take a week")]
     objectives = [objective(id=1, need_ids=[7]), objective(id=2, title="Unmeasured", need_ids=[7])]
