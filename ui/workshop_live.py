@@ -45,10 +45,16 @@ def _open(workspace_id: int) -> None:
     s.pop(BOARD, None)
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def _qr(url: str) -> str:
+    # Drawing the QR was a quarter of each projector rerun; the join URL only changes with the session.
+    return segno.make(url, error="m").png_data_uri(scale=9, border=2)
+
+
 def join_panel(live: LiveView) -> None:
     """The code and the QR code, large enough to read and scan from the back of the room."""
     url = join_url(live.code)
-    qr = segno.make(url, error="m").png_data_uri(scale=9, border=2)
+    qr = _qr(url)
     address = for_html(url.split("?")[0])
     st.html(
         f'<p class="join-lead" style="font-size:32px;margin:0">Join at <b>{address}</b> with the code</p>'
@@ -109,7 +115,8 @@ def live_board(live: LiveView, workspace_id: int) -> None:
 def log_download(live: LiveView) -> None:
     st.download_button(
         "Download the session log (JSON)",
-        json.dumps(session_log(engine(), live.id), indent=2),
+        # Built on the click: the whole log serialised on every rerun of the board was a tenth of its cost.
+        lambda: json.dumps(session_log(engine(), live.id), indent=2),
         file_name=f"workshop-{live.code}.json",
         mime="application/json",
         key="live_log",
