@@ -11,7 +11,7 @@ import re
 import sys
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from models.settings import ROOT
@@ -60,12 +60,17 @@ def upgrade_to_head(engine: Engine) -> None:
     heads = script_heads()
     if heads and database_revisions(engine) == heads:
         return
+    with engine.begin() as connection:
+        migrate(connection, "head")
+
+
+def migrate(connection: Connection, revision: str, *, down: bool = False) -> None:
+    """Upgrade (or downgrade) the schema on an open connection to `revision`, inside its transaction."""
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    config.attributes["connection"] = connection
+    (command.downgrade if down else command.upgrade)(config, revision)
 
 
 def check_no_drift(engine: Engine) -> None:

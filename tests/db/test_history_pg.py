@@ -4,11 +4,10 @@ rewrites; a deleted record comes back from the recycle bin."""
 from __future__ import annotations
 
 import pytest
-from alembic import command
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from models.migrate import alembic_config, check_no_drift, upgrade_to_head
+from models.migrate import check_no_drift, migrate, upgrade_to_head
 from strategy.store.history import record_history
 from strategy.store.interchange import export_document
 from strategy.store.records import delete_record, get_record, update_record
@@ -22,9 +21,7 @@ pytestmark = pytest.mark.postgres
 
 def test_migration_0006_keeps_the_trail_and_refuses_rewrites(pg_engine):
     with pg_engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
+        migrate(connection, "0005")
         connection.execute(text(WORKSPACE))
         connection.execute(text(EVENT))
     upgrade_to_head(pg_engine)
@@ -41,9 +38,7 @@ def test_migration_0006_keeps_the_trail_and_refuses_rewrites(pg_engine):
 def test_migration_0006_downgrades_on_postgresql(pg_engine):
     upgrade_to_head(pg_engine)
     with pg_engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0005")
+        migrate(connection, "0005", down=True)
         connection.execute(text(WORKSPACE))
         connection.execute(text(EVENT))
         connection.execute(text("DELETE FROM auditevent"))  # writable again once the triggers are gone

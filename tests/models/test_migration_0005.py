@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import inspect, text
 
 from models.engine import make_engine
-from models.migrate import alembic_config, check_no_drift, upgrade_to_head
+from models.migrate import check_no_drift, migrate, upgrade_to_head
 
 
 def test_an_older_database_with_a_duplicate_name_upgrades_and_keeps_both(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
     with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+        migrate(connection, "0001")
         for _ in range(2):
             connection.execute(
                 text(

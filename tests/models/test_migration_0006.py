@@ -4,12 +4,11 @@ rewritten; the recycle bin and baselines have their tables."""
 from __future__ import annotations
 
 import pytest
-from alembic import command
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from models.engine import make_engine
-from models.migrate import alembic_config, check_no_drift, upgrade_to_head
+from models.migrate import check_no_drift, migrate, upgrade_to_head
 
 WORKSPACE = (
     "INSERT INTO workspace (id, name, organisation, plan_start, horizon_years, currency, description,"
@@ -26,9 +25,7 @@ EVENT = (
 def _database_at_0005(tmp_path) -> Engine:  # type: ignore[no-untyped-def]
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
     with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
+        migrate(connection, "0005")
         connection.execute(text(WORKSPACE))
         connection.execute(text(EVENT))
     return engine
@@ -60,9 +57,7 @@ def test_downgrading_0006_gives_back_the_cascade_and_the_writable_trail(tmp_path
     engine = _database_at_0005(tmp_path)
     upgrade_to_head(engine)
     with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0005")
+        migrate(connection, "0005", down=True)
     assert "binentry" not in inspect(engine).get_table_names()
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM workspace WHERE id = 7"))

@@ -3,11 +3,10 @@ membership goes with its workspace or its account."""
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import inspect, text
 
 from models.engine import make_engine
-from models.migrate import alembic_config, check_no_drift, upgrade_to_head
+from models.migrate import check_no_drift, migrate, upgrade_to_head
 
 WORKSPACE = (
     "INSERT INTO workspace (name, organisation, plan_start, horizon_years, currency, description,"
@@ -20,10 +19,8 @@ WORKSPACE = (
 
 def test_an_older_database_gains_accounts_and_keeps_its_workspace(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    config = alembic_config()
     with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0006")
+        migrate(connection, "0006")
         connection.execute(text(WORKSPACE))
     upgrade_to_head(engine)
     check_no_drift(engine)
@@ -39,8 +36,6 @@ def test_an_older_database_gains_accounts_and_keeps_its_workspace(tmp_path):
 def test_the_downgrade_removes_both_tables(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'down.db'}")
     upgrade_to_head(engine)
-    config = alembic_config()
     with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0006")
+        migrate(connection, "0006", down=True)
     assert not {"account", "membership"} & set(inspect(engine).get_table_names())

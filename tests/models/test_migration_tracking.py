@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import inspect, text
 
 from models.engine import make_engine
-from models.migrate import alembic_config, check_no_drift, upgrade_to_head
+from models.migrate import check_no_drift, migrate, upgrade_to_head
 from strategy.store.database import load_sample
 from tests.conftest import ACTOR, SAMPLE
 
@@ -20,9 +19,7 @@ def test_an_older_database_gains_tracking_and_its_kpis_become_monthly(tmp_path):
     with engine.connect() as connection:
         before = connection.execute(text("SELECT count(*) FROM kpi")).scalar_one()
     with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0001")
+        migrate(connection, "0001", down=True)
     assert not TRACKING_TABLES & set(inspect(engine).get_table_names())
     upgrade_to_head(engine)
     check_no_drift(engine)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from models.engine import make_engine
-from models.migrate import alembic_config, check_no_drift, upgrade_to_head
+from models.migrate import alembic_config, check_no_drift, migrate, upgrade_to_head
 from models.settings import Settings
 from strategy.store.database import ensure_database
 
@@ -29,10 +28,8 @@ def test_the_app_start_upgrades_an_older_database_and_keeps_its_data(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = make_engine(url)
     with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-        command.downgrade(config, "base")
+        migrate(connection, "head")
+        migrate(connection, "base", down=True)
         connection.execute(text("CREATE TABLE keepsake (note TEXT)"))
         connection.execute(text("INSERT INTO keepsake VALUES ('still here')"))
     upgraded, loaded = ensure_database(Settings(database_url=url))
@@ -80,9 +77,7 @@ def test_kpis_stored_before_categories_take_the_librarys_and_custom_ones_stay_un
     so the health check asks for one instead of guessing from its name."""
     engine = make_engine(f"sqlite:///{tmp_path / 'before_categories.db'}")
     with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+        migrate(connection, "0001")
         for statement in OLD_ROWS:
             connection.execute(text(statement))
     upgrade_to_head(engine)
@@ -94,9 +89,7 @@ def test_kpis_stored_before_categories_take_the_librarys_and_custom_ones_stay_un
 def test_a_database_from_before_workshops_upgrades_and_keeps_its_workspaces(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'before_workshops.db'}")
     with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+        migrate(connection, "0001")
         for statement in OLD_ROWS:
             connection.execute(text(statement))
     upgrade_to_head(engine)
