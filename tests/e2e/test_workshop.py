@@ -68,22 +68,25 @@ def test_three_phones_join_raise_and_vote_while_the_projector_updates_itself(liv
     assert votes_on_board(projector) == 9
 
 
+SIZES = """() => {
+  const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+  const main = document.querySelector('[data-testid="stMain"]');
+  const body = [...main.querySelectorAll('p, li, td, label')].filter(e => e.offsetParent && e.innerText.trim());
+  const heads = [...main.querySelectorAll('h1, h2, h3')].filter(e => e.offsetParent);
+  return {body: Math.min(...body.map(px)), heads: Math.min(...heads.map(px)), n: body.length};
+}"""
+
+
 def test_presentation_and_participant_pages_are_accessible_and_large(live_app: str, browser: Browser):
     projector = browser.new_context(**PROJECTOR).new_page()
     projector.goto(f"{live_app}/needs?present=1")
     expect(projector.get_by_text("Step 1 of 6")).to_be_visible(timeout=30_000)
     expect(projector.get_by_role("heading", name="Needs by score and department")).to_be_visible()
-    settle(projector)  # the whole page drawn before it is measured, not its first elements
+    settle(projector)
+    # Streamlit can go idle between two parts of a page under load: wait for the page's text, then measure.
+    projector.wait_for_function(f"() => ({SIZES})().n > 5", timeout=30_000)
     projector.screenshot(path=str(SHOTS / "presentation_1920.png"))
-    sizes = projector.evaluate(
-        """() => {
-          const px = (el) => parseFloat(getComputedStyle(el).fontSize);
-          const main = document.querySelector('[data-testid="stMain"]');
-          const body = [...main.querySelectorAll('p, li, td, label')].filter(e => e.offsetParent && e.innerText.trim());
-          const heads = [...main.querySelectorAll('h1, h2, h3')].filter(e => e.offsetParent);
-          return {body: Math.min(...body.map(px)), heads: Math.min(...heads.map(px)), n: body.length};
-        }"""
-    )
+    sizes = projector.evaluate(SIZES)
     assert sizes["body"] >= 24 and sizes["heads"] >= 44 and sizes["n"] > 5, sizes
     assert serious(projector) == []
     projector.set_viewport_size({"width": 1280, "height": 720})
