@@ -13,6 +13,7 @@ from models.labels import MISSING, value_label
 from strategy.store.records import apply_table_edits, create_record
 from strategy.store.table_edits import diff_table, records_frame
 from ui.common import actor, at_most, attempt, engine, show_pending_error
+from ui.history import row_history
 from ui.paging import rows_in_view
 
 ERROR = "case_lines_error"
@@ -202,6 +203,7 @@ def line_editor(
         on_click=_save_table,
         args=(kind, workspace_id, stored, edited, key),
     )
+    row_history(kind, lines, "name", ERROR)
 
 
 def _save_table(kind: str, workspace_id: int, stored: list[dict[str, Any]], edited: Any, key: str) -> None:

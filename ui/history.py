@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from models.labels import DATE_TEXT
+from models.labels import DATE_TEXT, value_text
 from strategy.deliver.initiatives import whole_set_rules
 from strategy.store.history import record_history
 from strategy.store.undo import undo_change
@@ -56,7 +56,7 @@ def row_history(kind: str, rows: Sequence[Mapping[str, Any]], title_field: str, 
     """Below a table editor: pick one row to see its history (one record read, not one per row)."""
     if not rows:
         return
-    titles = {int(r["id"]): str(r[title_field]) for r in rows}
+    titles = {int(r["id"]): _title(title_field, r[title_field]) for r in rows}
     picked = st.selectbox(
         "History of a row",
         list(titles),
@@ -67,3 +67,7 @@ def row_history(kind: str, rows: Sequence[Mapping[str, Any]], title_field: str, 
     )
     if picked is not None:
         history_panel(kind, picked, error_key, label=f"History of '{plain(titles[picked])}'")
+
+
+def _title(field: str, value: object) -> str:
+    return value if isinstance(value, str) else value_text(field, value)

@@ -8,9 +8,11 @@ from typing import Any
 import streamlit as st
 
 from models.labels import COUNTS, DATE_COLUMN, MISSING, SHARES, date_fields, field_label
+from models.registry import entity
 from strategy.store.records import apply_table_edits
 from strategy.store.table_edits import diff_table, records_frame
 from ui.common import actor, attempt, derived, engine, records, show_pending_error
+from ui.history import row_history
 from ui.paging import rows_in_view
 
 
@@ -53,6 +55,7 @@ def record_table_editor(
             st.session_state.pop(editor_key, None)
 
     st.button(label, key=f"{key}_save", on_click=save, type="primary")
+    row_history(kind, current, entity(kind).title_field, error_key)
 
 
 def labelled_columns(fields: Sequence[str], column_config: Mapping[str, Any]) -> dict[str, Any]:

@@ -79,3 +79,36 @@ def test_under_the_needs_table_a_picked_rows_history_is_shown(app_db):
     at.run()
     assert not at.exception
     assert "sample loader" in _markdown(at) and "Created" in _markdown(at)
+
+
+def _pick_row_history(at, kind: str, record_id: int):  # type: ignore[no-untyped-def]
+    at.selectbox(key=f"history_pick_{kind}").select(record_id).run()
+    at.session_state[f"history_{kind}_{record_id}"] = True
+    return at.run()
+
+
+def test_every_table_editor_shows_a_picked_rows_history_and_undoes_its_newest_change(app_db):
+    at = open_app("pages/sustain.py")
+    engine = shared_engine(get_settings().url)
+    ws_id = int(at.query_params["ws"][0])
+    request = list_records(engine, "change_request", ws_id)[0]
+    update_record(
+        engine, "change_request", ws_id, request["id"], {"title": "Quotes in one click"},
+        expected_version=request["version"], actor="bea",
+    )  # fmt: skip
+    at.run()
+    _pick_row_history(at, "change_request", request["id"])
+    assert f"Title changed from “{request['title']}” to “Quotes in one click”" in _markdown(at)
+    click(at, "Undo this change")
+    assert get_record(engine, "change_request", ws_id, request["id"])["title"] == request["title"]
+
+
+def test_a_cost_lines_history_is_under_the_business_case_table(app_db):
+    at = open_app("pages/business_case.py")
+    engine = shared_engine(get_settings().url)
+    line = list_records(engine, "cost", int(at.query_params["ws"][0]))[0]
+    at.session_state["case_tabs"] = "Costs and benefits"
+    at.run()
+    _pick_row_history(at, "cost", line["id"])
+    assert not at.exception
+    assert "sample loader" in _markdown(at) and "Created" in _markdown(at)
