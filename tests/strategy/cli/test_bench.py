@@ -3,7 +3,8 @@ trivial page, SQL per rerun judged against its cap, and the rows it cannot measu
 
 from __future__ import annotations
 
-from strategy.cli.bench import NOT_MEASURED, machine, page_rows, table
+from strategy.cli.bench import machine, page_rows, table
+from strategy.cli.bench_browser import skipped
 from strategy.cli.bench_measure import Row
 
 FOUND = [
@@ -27,10 +28,10 @@ def test_the_sample_holds_pages_to_three_times_the_trivial_page():
 
 def test_the_table_names_the_machine_and_marks_each_budget():
     rows = [Row("brief", "brief as md", 700.0, budget=1000), Row("brief", "brief as pdf", 6000.0, budget=5000)]
-    text = table(rows + NOT_MEASURED, machine())
+    text = table(rows + skipped("skipped: no Chromium at /nowhere (apt-get install chromium)", 3), machine())
     assert "Python 3." in text and "streamlit" in text
     assert "✓ ≤ 1000" in text and "✗ ≤ 5000" in text
-    assert "printed by tests/e2e/test_workshop.py" in text
+    assert "skipped: no Chromium at /nowhere" in text and "server after 3 sessions of every page" in text
 
 
 def test_a_page_is_judged_against_the_trivial_page_timed_between_its_own_reruns():
