@@ -81,6 +81,15 @@ def test_a_member_sees_only_their_workspaces_and_is_the_audit_actor(team):
     assert not [h for h in at.header if h.value.startswith("Members of")]
 
 
+def test_a_link_to_someone_elses_workspace_opens_one_of_your_own(team):
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["ws"] = "2"  # the outsider's plan
+    at = signed_in("ed", at=at.run())
+    assert not at.exception
+    assert at.sidebar.selectbox(key="workspace_id").value == 1 and at.query_params["ws"] in ("1", ["1"])
+    assert not [m for m in at.markdown if "Someone else" in m.value] and "Someone else" not in str(at.title)
+
+
 def test_a_viewer_sees_no_editing(team):
     at = signed_in("vic")
     assert any("viewer of this workspace" in c.value for c in at.sidebar.caption)
