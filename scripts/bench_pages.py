@@ -29,8 +29,9 @@ from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E40
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 TRIVIAL = "(trivial page: st.write inside app.py's frame)"
-# The journey's pages; the participant page (join.py) is reached only from a phone in a live session.
-PAGES = sorted(p.name for p in (ROOT / "pages").glob("[!_]*.py") if p.name != "join.py")
+# The journey's pages; the participant page (join.py) is reached only from a phone in a live session,
+# the sign-in page (sign_in.py) only with accounts on, before any other page.
+PAGES = sorted(p.name for p in (ROOT / "pages").glob("[!_]*.py") if p.name not in ("join.py", "sign_in.py"))
 STATEMENTS: list[str] = []
 
 
