@@ -37,6 +37,7 @@ from ui.common import (
 )
 from ui.edit_forms import open_form, save_form
 from ui.health_notes import health_notes
+from ui.history import row_history
 
 ERROR = "capabilities_error"
 SCALE = "1 = absent · 2 = ad hoc · 3 = defined · 4 = managed · 5 = leading practice"
@@ -147,6 +148,8 @@ found = gaps(capabilities, lens)
 form_side, chart_side = st.columns([6, 5])
 with form_side:
     _ratings_form(lens)
+    rated = [{**row, "dimension": row["dimension"].capitalize()} for row in _rows(lens) if row["id"]]
+    row_history("capability", rated, "dimension", ERROR)
 with chart_side:
     if len(found) >= 3:
         chart(derived(f"capabilities:radar:{lens}", ws_id, lambda: gap_radar(found)), key=f"gap_radar_{lens}")

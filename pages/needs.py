@@ -37,7 +37,6 @@ from ui.common import (
     workspace,
 )
 from ui.entry import apply_focus, id_table_editor, request_focus
-from ui.history import row_history
 from ui.paging import rows_in_view
 
 ERROR = "needs_error"
@@ -277,4 +276,3 @@ if table.open:
             },
             label="Save table changes",
         )
-        row_history("need", needs, "title", ERROR)

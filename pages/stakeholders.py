@@ -34,7 +34,6 @@ from ui.common import (
     workspace,
 )
 from ui.entry import apply_focus, id_table_editor, request_focus
-from ui.history import row_history
 from ui.layout import editing
 
 ERROR = "stakeholders_error"
@@ -289,4 +288,3 @@ if table.open:
                 "wiifm": st.column_config.TextColumn("What's in it for them", max_chars=1000, width="large"),
             },
         )
-        row_history("stakeholder", people, "name", ERROR)

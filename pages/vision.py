@@ -33,7 +33,7 @@ from ui.common import (
 )
 from ui.entry import apply_focus, id_table_editor, open_for_editing, reopen, request_focus
 from ui.health_notes import health_notes
-from ui.history import history_panel, row_history
+from ui.history import history_panel
 
 ERROR = "vision_error"
 LISTS = {  # kind -> (field shown, heading, input label, button label)
@@ -268,7 +268,6 @@ if table.open:
             },
             label="Save priorities",
         )
-        row_history("priority", priorities, "title", ERROR)
         id_table_editor(
             "principle",
             ws_id,

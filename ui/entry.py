@@ -11,9 +11,11 @@ import pandas as pd
 import streamlit as st
 
 from models.labels import MISSING
+from models.registry import entity
 from strategy.store.records import apply_table_edits
 from strategy.store.table_edits import diff_table, records_frame
 from ui.common import actor, attempt, derived, engine, records, show_pending_error
+from ui.history import row_history
 from ui.paging import rows_in_view
 
 FOCUS_SCRIPT = """<script>
@@ -100,6 +102,7 @@ def id_table_editor(
             st.session_state.pop(editor_key, None)
 
     st.button(label, key=f"{key}_save", on_click=save, type="primary")
+    row_history(kind, current, entity(kind).title_field, error_key)
 
 
 def open_for_editing(values: Mapping[str, Any], opened_key: str, version: int | None) -> int | None:

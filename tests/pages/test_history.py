@@ -112,3 +112,21 @@ def test_a_cost_lines_history_is_under_the_business_case_table(app_db):
     _pick_row_history(at, "cost", line["id"])
     assert not at.exception
     assert "sample loader" in _markdown(at) and "Created" in _markdown(at)
+
+
+def test_principles_and_capability_ratings_show_a_picked_rows_history(app_db):
+    engine = shared_engine(get_settings().url)
+    at = open_app("pages/vision.py")
+    ws_id = int(at.query_params["ws"][0])
+    at.session_state["vision_tables_open"] = True
+    at.run()
+    principle = list_records(engine, "principle", ws_id)[0]
+    _pick_row_history(at, "principle", principle["id"])
+    assert "sample loader" in _markdown(at) and "Created" in _markdown(at)
+    at.switch_page("pages/capabilities.py").run()
+    rating = list_records(engine, "capability", ws_id)[0]
+    at.session_state["capability_lens"] = rating["lens"]
+    at.run()
+    _pick_row_history(at, "capability", rating["id"])
+    assert not at.exception
+    assert "sample loader" in _markdown(at) and "Created" in _markdown(at)
