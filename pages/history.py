@@ -76,9 +76,9 @@ def _baselines() -> None:
         st.info("No baselines yet: save one to compare later versions against it.")
         return
     names: dict[int, str] = {b.id or 0: f"{b.name} ({b.saved_by}, {b.saved_at:{DATE_TEXT}})" for b in saved}
-    # One above the other: side by side, a baseline's name and date were cut at 1280 px wide.
-    old = st.selectbox("Compare", list(names), format_func=names.__getitem__, key="baseline_old")
-    new = st.selectbox(
+    older, newer = st.columns(2)
+    old = older.selectbox("Compare", list(names), format_func=names.__getitem__, key="baseline_old")
+    new = newer.selectbox(
         "with",
         [NOW, *names],
         format_func=lambda i: "Now (the workspace as it is)" if i == NOW else names[i],
