@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from models.engine import make_engine
 from strategy.store.records import delete_record, list_records
@@ -45,8 +46,18 @@ def test_baseline_diff_and_restore_from_the_bin(live_app: str, page: Page, tmp_p
 
 
 def _open_objective(page: Page, title: str) -> None:
-    page.get_by_role("combobox", name="Open an objective").click()
-    page.get_by_role("option", name=title).click()
+    # A rerun that is still drawing the page closes the list as it opens: open it again until it stays.
+    option = page.get_by_role("option", name=title)
+    for _ in range(5):
+        page.get_by_role("combobox", name="Open an objective").click()
+        try:
+            option.click(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            settle(page)
+    else:
+        raise AssertionError(f"the objective list never offered {title!r}")
     settle(page)
 
 
