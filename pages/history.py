@@ -75,15 +75,19 @@ def _baselines() -> None:
     if not saved:
         st.info("No baselines yet: save one to compare later versions against it.")
         return
-    names: dict[int, str] = {b.id or 0: f"{b.name} ({b.saved_by}, {b.saved_at:{DATE_TEXT}})" for b in saved}
+    # Who saved a baseline goes under its picker: in the picker it pushed the date out of sight.
+    by_id = {b.id or 0: b for b in saved}
+    names = {i: f"{b.name} · {b.saved_at:{DATE_TEXT}}" for i, b in by_id.items()}
     older, newer = st.columns(2)
     old = older.selectbox("Compare", list(names), format_func=names.__getitem__, key="baseline_old")
+    older.caption(f"Saved by {by_id[old].saved_by}.")
     new = newer.selectbox(
         "with",
         [NOW, *names],
         format_func=lambda i: "Now (the workspace as it is)" if i == NOW else names[i],
         key="baseline_new",
     )
+    newer.caption("The records as they are now." if new == NOW else f"Saved by {by_id[new].saved_by}.")
     documents: dict[str, Any] = {
         "old": baseline_document(engine(), ws_id, old),
         "new": baseline_document(engine(), ws_id, None if new == NOW else new),
@@ -113,9 +117,8 @@ st.title("History & baselines")
 st.caption("Restore what was deleted, see what moved since a baseline, and who changed what lately.")
 show_flash()
 show_pending_error(ERROR)
-bin_side, baseline_side = st.columns(2, gap="large")
-with bin_side:
-    _recycle_bin()
-with baseline_side:
-    _baselines()
+# One section under another, each the page's width: side by side, the baseline names in the two
+# pickers were cut at 1280 px and the Restore buttons squeezed.
+_recycle_bin()
+_baselines()
 _recent_changes()

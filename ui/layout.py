@@ -36,6 +36,10 @@ div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] * {
 [data-testid="stTable"] table {{ width: 100%; table-layout: auto; }}
 [data-testid="stTable"] :is(th, td) {{ padding: 0.3rem 0.2rem; }}
 [data-testid="stMarkdownContainer"] code {{ font-size: 0.9em; }}
+/* A page's name in the sidebar wraps onto a second line rather than ending in "…" at 270 px. */
+[data-testid="stPageLink-NavLink"] :is(span, p) {{
+  white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.25;
+}}
 .nav-section {{ margin: 0.8rem 0 0.1rem; font-weight: 600; color: {MUTED_TEXT}; }}
 [data-testid="stWidgetLabelRequired"] {{ font-size: 1em; }}  /* "(required)" as large as its label */
 [class*="st-key-phone-"] {{ display: none; }}

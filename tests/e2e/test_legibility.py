@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 PAGES = (
     "", "workspaces", "needs", "stakeholders", "vision", "direction", "capabilities", "objectives", "kpis",
     "business_case", "initiatives", "roadmap", "sustain", "tracking", "feedback", "workshop", "health", "brief",
-    "method",
+    "method", "history",
 )  # fmt: skip
 SIZES = ((1280, 720), (1920, 1080))
 MIN_BODY_PX = 20
@@ -86,6 +86,9 @@ def test_the_sidebar_starts_with_the_workspace_and_links_keep_it_and_the_name(li
     expect(sidebar.get_by_label("Your name (for the audit trail)")).to_have_value("Ada Lovelace")
     roadmap = sidebar.get_by_role("link", name="Roadmap")
     assert picker.bounding_box()["y"] < roadmap.bounding_box()["y"]  # type: ignore[index]
+    labels = sidebar.get_by_test_id("stPageLink-NavLink").locator("span:has(p)")
+    cut = labels.evaluate_all("els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)")
+    assert not cut, f"page names cut in the sidebar: {cut}"
     href = roadmap.get_attribute("href") or ""
     assert "ws=" in href and "by=Ada" in href
     roadmap.click()
