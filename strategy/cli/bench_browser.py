@@ -8,6 +8,8 @@ import statistics
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import typer
+
 from strategy.cli.bench_measure import Workspace
 from strategy.cli.bench_row import Row
 from strategy.cli.live_app import CHROMIUM, app_on, chromium_installed, memory_mb
@@ -66,9 +68,11 @@ def memory_after_sessions(browser: Browser, url: str, pid: int, ws_id: int, sess
     from strategy.cli.browser_probe import visit_every_page
 
     after, pages = [], 0
-    for _ in range(sessions):
+    for n in range(1, sessions + 1):
         pages = visit_every_page(browser, url, ws_id)
         after.append(memory_mb(pid))
+        # A hundred sessions of every page take the better part of an hour: say where the run is.
+        typer.echo(f"session {n}/{sessions}: server {after[-1]:,.1f} MB", err=True)
     return after, pages
 
 
