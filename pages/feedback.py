@@ -31,8 +31,9 @@ with st.container():
     show_flash()
     show_pending_error(ERROR)
 items = records("feedback", ws_id)
+# Only the open tab is drawn: the what-if form and the capability table cost most of a rerun.
 inbox_tab, change_tab, unused_tab = st.tabs(
-    ["Feedback inbox", "Change what-if", "Unused capability"], key="feedback_tabs"
+    ["Feedback inbox", "Change what-if", "Unused capability"], key="feedback_tabs", on_change="rerun"
 )
 
 
@@ -66,7 +67,7 @@ def _triage(decision: str) -> None:
     )
 
 
-with inbox_tab:
+def _inbox() -> None:
     counts = feedback_counts(items)
     if items:
         for col, status in zip(st.columns(4), STATUSES, strict=True):
@@ -136,7 +137,7 @@ def _bring(kind: str) -> None:
     )
 
 
-with unused_tab:
+def _unused() -> None:
     unused = records("unused_capability", ws_id)
     in_play = sum(1 for c in unused if c["brought_into_play"])
     if unused:
@@ -162,5 +163,8 @@ with unused_tab:
         left.button("Make it an initiative", on_click=_bring, args=("initiative",), type="primary")
         right.button("Raise a change request", on_click=_bring, args=("change_request",))
 
-with change_tab:
-    whatif_tab(current, today, ERROR)
+
+for tab, draw in ((inbox_tab, _inbox), (change_tab, lambda: whatif_tab(current, today, ERROR)), (unused_tab, _unused)):
+    if tab.open:
+        with tab:
+            draw()

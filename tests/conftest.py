@@ -97,6 +97,12 @@ def click(at: AppTest, label: str, nth: int = 0) -> AppTest:
     return at
 
 
+def open_tab(at: AppTest, tabs_key: str, label: str) -> AppTest:
+    """Only the open tab runs: open another as a click on its label would."""
+    at.session_state[tabs_key] = label
+    return at.run()
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if os.environ.get("CI", "").lower() != "true":
         return
