@@ -32,6 +32,7 @@ from ui.confirm import confirm_delete
 from ui.edit_forms import close_form, open_form, save_form
 from ui.history import history_panel
 
+WHY = "objective_why_open"
 ERROR = "objectives_error"
 BADGE = {
     "pass": ("green", "check"),
@@ -158,8 +159,10 @@ def _card(objective: Mapping[str, Any]) -> None:
             f"KPIs: {kinds['leading']} leading, {kinds['lagging']} lagging · owner: "
             f"{plain(stakeholders.get(objective['owner_id'], 'nobody yet'))}"
         )
-        with st.expander("Why: the SMART check, rule by rule"):
-            _check_details(check)
+        why = st.expander("Why: the SMART check, rule by rule", key=WHY, on_change="rerun")
+        if why.open:  # nine rule lines, drawn only for someone who opened them
+            with why:
+                _check_details(check)
         with st.expander("Edit"):
             prefix = open_form(f"objective_{objective['id']}", {f: objective[f] for f in FIELDS}, objective["version"])
             with st.form(f"edit_objective_{objective['id']}", border=False):
