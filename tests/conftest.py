@@ -4,7 +4,7 @@ the rule that in CI a skipped browser or PostgreSQL test fails the run."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -97,10 +97,14 @@ def click(at: AppTest, label: str, nth: int = 0) -> AppTest:
     return at
 
 
-def open_tab(at: AppTest, tabs_key: str, label: str) -> AppTest:
-    """Only the open tab runs: open another as a click on its label would."""
-    at.session_state[tabs_key] = label
-    return at.run()
+def tab_opener(tabs_key: str) -> Callable[[AppTest, str], AppTest]:
+    """For a page that runs only its open tab: open another as a click on its label would."""
+
+    def open_tab(at: AppTest, label: str) -> AppTest:
+        at.session_state[tabs_key] = label
+        return at.run()
+
+    return open_tab
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -16,7 +16,7 @@ from strategy.plan.case_text import money, payback_short, roi_text
 from strategy.store.database import shared_engine
 from strategy.store.records import list_records
 from strategy.store.workspaces import get_workspace
-from tests.conftest import click, open_app
+from tests.conftest import click, open_app, tab_opener
 from tests.factories_define import open_on_new_workspace
 
 PAGE = "pages/business_case.py"
@@ -39,10 +39,7 @@ def chart_spec(at, title_word: str) -> dict:
     return next(s for s in specs if title_word in json.dumps(s["data"]))
 
 
-def open_tab(at, name: str):
-    """Only the open tab runs: open another as a click on its label would."""
-    at.session_state["case_tabs"] = name
-    return at.run()
+open_tab = tab_opener("case_tabs")
 
 
 @pytest.fixture

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import click, open_app, open_tab
+from tests.conftest import click, open_app, tab_opener
+
+open_tab = tab_opener("feedback_tabs")
 
 
 def open_feedback(tab: str):  # type: ignore[no-untyped-def]
-    return open_tab(open_app("pages/feedback.py"), "feedback_tabs", tab)
+    return open_tab(open_app("pages/feedback.py"), tab)
 
 
 def metric(at, label: str) -> str:
@@ -46,7 +48,7 @@ def test_declining_needs_a_reason_and_keeps_it(app_db):
 def test_only_the_open_tab_runs(app_db):
     at = open_app("pages/feedback.py")
     assert metric(at, "New") == "2" and not any(b.key == "cw_pick" for b in at.selectbox)
-    at = open_tab(at, "feedback_tabs", "Change what-if")
+    at = open_tab(at, "Change what-if")
     assert at.selectbox(key="cw_pick") and not any(m.label == "New" for m in at.metric)
 
 
@@ -77,7 +79,7 @@ def test_the_what_if_shows_the_later_end_and_approval_adds_the_initiative(app_db
 def test_an_accepted_suggestion_gets_an_effect_and_a_what_if(app_db):
     at = open_app("pages/feedback.py")
     at = click(at, "Accept as change request")  # the first new suggestion
-    at = open_tab(at, "feedback_tabs", "Change what-if")
+    at = open_tab(at, "Change what-if")
     pick = at.selectbox(key="cw_pick")
     title = "Show the member's last store visit on the contact-centre screen."
     pick.select_index(pick.options.index(title)).run()
@@ -97,6 +99,6 @@ def test_a_new_workspace_says_how_feedback_starts_not_tiles_of_zeros(app_db):
     at = open_on_new_workspace("pages/feedback.py")
     assert not at.exception and not at.metric  # not "New 0" … nor "Brought into play 0 of 0"
     assert any("No suggestions yet" in i.value for i in at.info)
-    at = open_tab(at, "feedback_tabs", "Unused capability")
+    at = open_tab(at, "Unused capability")
     assert not at.exception and not at.metric
     assert any("No unused capability listed yet" in i.value for i in at.info)

@@ -12,7 +12,7 @@ from strategy.deliver.roadmap_store import load_roadmap
 from strategy.store.database import shared_engine
 from strategy.store.records import list_records, update_record
 from strategy.store.workspaces import get_workspace
-from tests.conftest import click, open_app
+from tests.conftest import click, open_app, tab_opener
 from tests.factories import make_workspace
 from tests.factories_roadmap import store_initiative
 
@@ -50,10 +50,7 @@ def bar_start(spec: dict, title: str) -> str:
     raise AssertionError(f"no bar for {title}")
 
 
-def open_tab(at, name: str):
-    """Only the open tab runs: open another as a click on its label would."""
-    at.session_state["roadmap_tabs"] = name
-    return at.run()
+open_tab = tab_opener("roadmap_tabs")
 
 
 @pytest.fixture

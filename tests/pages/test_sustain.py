@@ -7,7 +7,7 @@ from datetime import date
 
 from strategy.define.method import rule
 from strategy.deliver.plan_window import add_months
-from tests.conftest import open_app
+from tests.conftest import open_app, tab_opener
 
 CORE_CHANGE = "Write dividend figures back to the finance ledger nightly"
 
@@ -39,10 +39,7 @@ def test_raising_a_change_request_keeps_the_text_when_refused(app_db):
     assert metric(at, "Awaiting decision") == "3"
 
 
-def open_tab(at, name: str):
-    """Only the open tab runs: open another as a click on its label would."""
-    at.session_state["sustain_tabs"] = name
-    return at.run()
+open_tab = tab_opener("sustain_tabs")
 
 
 def test_only_the_open_tab_runs(app_db):

@@ -8,7 +8,7 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import click, open_app
+from tests.conftest import click, open_app, tab_opener
 
 REVIEW_DAY = date(2026, 12, 1)
 
@@ -20,10 +20,7 @@ def review_page() -> AppTest:
     return at
 
 
-def open_tab(at: AppTest, name: str) -> AppTest:
-    """Only the open tab runs: open another as a click on its label would."""
-    at.session_state["track_tabs"] = name
-    return at.run()
+open_tab = tab_opener("track_tabs")
 
 
 def metric(at: AppTest, label: str) -> str:
