@@ -63,20 +63,22 @@ def _timings(browser: Browser, url: str, ws_id: int) -> list[Row]:
     return rows
 
 
-def memory_after_sessions(browser: Browser, url: str, pid: int, ws_id: int, sessions: int) -> tuple[list[float], int]:
-    """The server's memory after each of `sessions` sessions that visit every page; and pages a session saw."""
+def memory_after_sessions(
+    browser: Browser, url: str, pid: int, ws_id: int, sessions: int
+) -> tuple[list[float], list[int]]:
+    """The server's memory after each of `sessions` sessions that visit every page; and the pages each saw."""
     from strategy.cli.browser_probe import visit_every_page
 
-    after, pages = [], 0
+    after, pages = [], []
     for n in range(1, sessions + 1):
-        pages = visit_every_page(browser, url, ws_id)
+        pages.append(visit_every_page(browser, url, ws_id))
         after.append(memory_mb(pid))
         # A hundred sessions of every page take the better part of an hour: say where the run is.
-        typer.echo(f"session {n}/{sessions}: server {after[-1]:,.1f} MB", err=True)
+        typer.echo(f"session {n}/{sessions}: {pages[-1]} pages, server {after[-1]:,.1f} MB", err=True)
     return after, pages
 
 
-def memory_rows(after: list[float], pages: int) -> list[Row]:
+def memory_rows(after: list[float], pages: list[int]) -> list[Row]:
     last_half = after[len(after) // 2 :]
     growth = slope(last_half)
     return [
@@ -86,7 +88,7 @@ def memory_rows(after: list[float], pages: int) -> list[Row]:
             after[-1],
             unit="MB",
             budget=MEMORY_BUDGET_MB,
-            note=f"RSS; {pages} pages a session; after the first session {after[0]:,.0f} MB",
+            note=f"RSS; {_pages_note(pages)}; after the first session {after[0]:,.0f} MB",
         ),
         Row(
             "memory",
@@ -97,6 +99,12 @@ def memory_rows(after: list[float], pages: int) -> list[Row]:
             note=f"least-squares slope; {last_half[0]:,.0f} → {last_half[-1]:,.0f} MB",
         ),
     ]
+
+
+def _pages_note(pages: list[int]) -> str:
+    """Every session's page count, so a session that saw fewer pages than the rest shows in the table."""
+    fewest, most = min(pages), max(pages)
+    return f"{most} pages a session" if fewest == most else f"{fewest} to {most} pages a session"
 
 
 def browser(ws: Workspace, folder: Path, sessions: int) -> list[Row]:

@@ -160,6 +160,7 @@ def visit_every_page(browser: Browser, url: str, workspace_id: int) -> int:
         idle(page)
         links = page.locator(LINKS)
         links.last.filter(has_text="Rule book").wait_for(state="visible", timeout=WAIT_MS)  # the whole list
+        idle(page)  # counted once the run that drew the list has ended
         count = links.count()
         for n in range(count):
             links.nth(n).click()

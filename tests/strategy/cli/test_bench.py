@@ -4,7 +4,7 @@ trivial page, SQL per rerun judged against its cap, and the rows it cannot measu
 from __future__ import annotations
 
 from strategy.cli.bench import machine, page_rows, table
-from strategy.cli.bench_browser import skipped
+from strategy.cli.bench_browser import memory_rows, skipped
 from strategy.cli.bench_measure import Row
 
 FOUND = [
@@ -40,3 +40,13 @@ def test_a_page_is_judged_against_the_trivial_page_timed_between_its_own_reruns(
     found = [FOUND[0], {**FOUND[1], "trivial_ms": 5.0}]
     row = {row.name: row for row in page_rows(found, "large")}["roadmap.py (× trivial)"]
     assert row.value == 8.0 and row.verdict == "✗" and "median 40.0 ms (trivial 5.0)" in row.note
+
+
+def test_server_memory_is_judged_flat_over_the_last_half_and_a_short_session_shows():
+    level = [280.0, 290.0, 300.0, 300.2, 300.1, 300.3, 300.2, 300.2]
+    total, growth = memory_rows(level, [20, 20, 20, 20, 20, 20, 20, 20])
+    assert (total.value, total.verdict, growth.verdict) == (300.2, "✓", "✓")
+    assert "20 pages a session" in total.note
+    leaking = memory_rows([280.0 + 2 * n for n in range(8)], [20, 20, 3, 20, 20, 20, 20, 20])
+    assert leaking[1].value == 2.0 and leaking[1].verdict == "✗"
+    assert "3 to 20 pages a session" in leaking[0].note  # a session that saw fewer pages is not hidden
