@@ -29,6 +29,7 @@ class Format:
     extension: str
     mime: str
     render: Renderer
+    charts_as: str = "png"  # the image kind the renderer embeds
 
 
 FORMATS: dict[str, Format] = {
@@ -49,7 +50,7 @@ FORMATS: dict[str, Format] = {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             render_docx,
         ),
-        Format("md", "Markdown", "md", "text/markdown", render_markdown),
+        Format("md", "Markdown", "md", "text/markdown", render_markdown, charts_as="svg"),
     )
 }
 assert tuple(FORMATS) == BRIEF_FORMAT_KEYS, "strategy/brief/names.py lists the formats"
@@ -80,7 +81,7 @@ def export_brief(
     report = progress or (lambda share, message: None)
     report(0.05, "gathering the records")
     warm_up()  # Chromium opens while the records are read and the sections built
-    drawing = Drawing()
+    drawing = Drawing(chosen.charts_as)
     brief = build_brief(engine, workspace_id, sections, today, built=lambda section: drawing.add(_charts(section)))
     images = drawing.collect(lambda share, message: report(0.1 + 0.7 * share, message))
     report(0.85, f"writing the {chosen.label} file")

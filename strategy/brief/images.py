@@ -64,8 +64,8 @@ def forget_drawn() -> None:
         _drawn.clear()
 
 
-def chart_key(chart: Chart) -> str:
-    return hashlib.sha256(f"{chart.width}x{chart.height}:{chart.figure.to_json()}".encode()).hexdigest()
+def chart_key(chart: Chart, kind: str = "png") -> str:
+    return hashlib.sha256(f"{kind}:{chart.width}x{chart.height}:{chart.figure.to_json()}".encode()).hexdigest()
 
 
 def _remember(key: str, png: bytes) -> None:
@@ -94,29 +94,41 @@ def in_palette(png: bytes) -> bytes:
     return out.getvalue()
 
 
-def _start_drawing(chart: Chart) -> Future[bytes]:
-    """The chart handed to the warm browser; its Future holds the PNG already in its palette."""
-    return warm_up().draw(chart.figure, chart.width, chart.height, then=in_palette)
+def as_drawn(image: bytes) -> bytes:
+    return image
+
+
+# What each kind of image goes through once drawn: a PNG into its palette, an SVG as plotly.js wrote it.
+FINISH: dict[str, Callable[[bytes], bytes]] = {"png": in_palette, "svg": as_drawn}
+
+
+def _start_drawing(chart: Chart, kind: str) -> Future[bytes]:
+    """The chart handed to the warm browser; its Future holds the finished image."""
+    return warm_up().draw(chart.figure, chart.width, chart.height, then=FINISH[kind], kind=kind)
 
 
 class Drawing:
-    """A brief's charts being drawn: added as their sections are built, collected when the file is
-    written. A chart drawn before (same figure, same size) is not drawn again."""
+    """A brief's charts being drawn as `kind` images (png, or svg where the format shows vector images:
+    Chromium draws an SVG in ~60 % of a PNG's time), added as their sections are built, collected when
+    the file is written. A chart drawn before (same figure, size and kind) is not drawn again."""
 
-    def __init__(self) -> None:
+    def __init__(self, kind: str = "png") -> None:
+        if kind not in FINISH:
+            raise ValueError(f"charts are drawn as {' or '.join(FINISH)}, not {kind!r}")
+        self.kind = kind
         self._charts: list[tuple[Chart, str, Future[bytes] | bytes]] = []
         self._started: dict[str, Future[bytes]] = {}
 
     def add(self, charts: Iterable[Chart]) -> None:
         for chart in charts:
-            key = chart_key(chart)
+            key = chart_key(chart, self.kind)
             done = _already_drawn(key)
             if done is None and key not in self._started:
-                self._started[key] = _start_drawing(chart)
+                self._started[key] = _start_drawing(chart, self.kind)
             self._charts.append((chart, key, done if done is not None else self._started[key]))
 
     def collect(self, progress: Progress | None = None) -> dict[int, bytes]:
-        """PNG bytes of every chart added, keyed by id(chart); ChartFailed names the first that could
+        """The image of every chart added, keyed by id(chart); ChartFailed names the first that could
         not be drawn within its time limit (and the browser is restarted for the next brief)."""
         deadline = time.monotonic() + START_S + chart_timeout_s() * len(self._started)
         images: dict[int, bytes] = {}
@@ -139,8 +151,8 @@ class Drawing:
         return png
 
 
-def render_charts(brief: Brief, progress: Progress | None = None) -> dict[int, bytes]:
-    """PNG bytes of every chart in the brief, keyed by id(chart)."""
-    drawing = Drawing()
+def render_charts(brief: Brief, progress: Progress | None = None, kind: str = "png") -> dict[int, bytes]:
+    """The image of every chart in the brief, keyed by id(chart)."""
+    drawing = Drawing(kind)
     drawing.add(brief.charts())
     return drawing.collect(progress)

@@ -1,4 +1,5 @@
-"""The brief as Markdown; charts are embedded as PNG data URIs so the file stands alone."""
+"""The brief as Markdown; charts are embedded as SVG data URIs so the file stands alone (and its charts
+stay sharp at any zoom)."""
 
 from __future__ import annotations
 
@@ -40,5 +41,5 @@ def _block(block: object, images: dict[int, bytes]) -> list[str]:
         ]
     if isinstance(block, Chart):
         data = base64.b64encode(images[id(block)]).decode("ascii")
-        return [f"![{md(block.title)}](data:image/png;base64,{data})"]
+        return [f"![{md(block.title)}](data:image/svg+xml;base64,{data})"]
     raise TypeError(f"unknown block {block!r}")

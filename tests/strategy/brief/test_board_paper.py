@@ -182,7 +182,7 @@ def test_no_format_shows_a_stored_name(sample_db, fmt, tmp_path):
         "pdf": lambda: pdf_text(content, tmp_path),
         "docx": lambda: docx_text(content),
         "pptx": lambda: pptx_text(content),
-        "md": lambda: re.sub(r"\(data:image/png;base64,[^)]*\)", "", content.decode()),
+        "md": lambda: re.sub(r"\(data:image/svg\+xml;base64,[^)]*\)", "", content.decode()),
     }
     assert stored_names(readers[fmt]()) == []
 
@@ -225,7 +225,7 @@ def test_no_page_holds_a_lone_line(paper):
 def test_the_markdown_brief_escapes_only_what_markdown_would_act_on(sample_db):
     engine, workspace = sample_db
     markdown = export_brief(engine, workspace.id, "md", today=TODAY).content.decode()
-    text = re.sub(r"\(data:image/png;base64,[^)]*\)", "(chart)", markdown)
+    text = re.sub(r"\(data:image/svg\+xml;base64,[^)]*\)", "(chart)", markdown)
     assert len(text.encode()) < 40_000
     assert text.count("\\") < 40
     assert not re.search(r"\S\\[(.\-)!]", text)  # ( . - ) ! are escaped nowhere but at a line's start

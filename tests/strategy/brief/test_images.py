@@ -44,7 +44,7 @@ def test_a_chart_is_drawn_once_for_the_same_figure_and_size_and_again_when_eithe
 
     drawn: list[str] = []
 
-    def draw(chart: Chart) -> Future[bytes]:
+    def draw(chart: Chart, kind: str) -> Future[bytes]:
         drawn.append(chart.title)
         done: Future[bytes] = Future()
         done.set_result(chart.title.encode())
@@ -83,7 +83,7 @@ def test_every_chart_of_every_format_goes_through_one_browser_started_before_the
             started.append(self)
             events.append("browser")
 
-        def draw(self, figure, width, height, then) -> Future[bytes]:  # type: ignore[no-untyped-def]
+        def draw(self, figure, width, height, then, kind="png") -> Future[bytes]:  # type: ignore[no-untyped-def]
             done: Future[bytes] = Future()
             done.set_result(chart_like_png())
             return done
