@@ -104,7 +104,8 @@ def test_a_case_without_lines_simulates_to_zero_rather_than_failing():
 
 def test_drawing_in_chunks_gives_the_same_cases_as_one_big_draw(monkeypatch):
     """Runs are drawn a chunk at a time (here 7); the cases are those of one big draw of every uncertain
-    line's amount, costs then benefits, with the certain lines at their likely amounts."""
+    line's amount, costs then benefits, with the certain lines at their likely amounts (the simulation's
+    single-precision arithmetic agrees with the reference's double to a millionth)."""
     from strategy.plan import montecarlo
     from strategy.plan.business_case import npv_of_amounts
 
@@ -114,7 +115,7 @@ def test_drawing_in_chunks_gives_the_same_cases_as_one_big_draw(monkeypatch):
     cost_amounts = np.column_stack([draws[:, 0], np.full(runs, SUPPORT["likely"])])
     whole = npv_of_amounts(SETTINGS_3Y, [LICENCES, SUPPORT], [QUOTES], cost_amounts, draws[:, 1:])
     chunked = simulate_npv(SETTINGS_3Y, [LICENCES, SUPPORT], [QUOTES], runs=runs, seed=7)
-    assert chunked == pytest.approx(whole, rel=1e-12)
+    assert chunked == pytest.approx(whole, rel=1e-6)
 
 
 def test_the_mean_of_many_runs_is_the_npv_at_each_lines_triangular_mean():
