@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
 
 from strategy.cli.live_app import CHROMIUM, CHROMIUM_FLAGS
 
@@ -150,6 +150,19 @@ def vote_latencies(browser: Browser, url: str, workspace_id: int, votes: int = 3
     return found
 
 
+def _settled_count(page: Page, links: Locator, tries: int = 20) -> int:
+    """How many links the sidebar holds once two counts half a second apart agree: the run that draws
+    the list may still be adding to it when its last link first shows."""
+    count = -1
+    for _ in range(tries):
+        idle(page)
+        if (now := links.count()) == count:
+            break
+        count = now
+        page.wait_for_timeout(500)
+    return count
+
+
 def visit_every_page(browser: Browser, url: str, workspace_id: int) -> int:
     """One session (one tab) that opens the app and follows each sidebar link in turn, as a person
     touring the workspace does; returns how many pages it saw."""
@@ -160,8 +173,7 @@ def visit_every_page(browser: Browser, url: str, workspace_id: int) -> int:
         idle(page)
         links = page.locator(LINKS)
         links.last.filter(has_text="Rule book").wait_for(state="visible", timeout=WAIT_MS)  # the whole list
-        idle(page)  # counted once the run that drew the list has ended
-        count = links.count()
+        count = _settled_count(page, links)
         for n in range(count):
             links.nth(n).click()
             page.wait_for_timeout(100)  # the click starts a run before idle() can mean its end
